@@ -1,0 +1,289 @@
+"""The Comprehensive Ranking System of Express Entry, as pure Python (standard library only).
+
+    >>> import crs
+    >>> crs.score({"marital_status": "never_married", "age": 29, "education": "bachelors",
+    ...            "first_language": {"test": "clb", "speaking": 9, "listening": 9,
+    ...                               "reading": 9, "writing": 9},
+    ...            "foreign_work_years": 3}, as_of="2026-11-23")["total"]
+    429
+
+The contract is docs/api.md; the profile format is shared/profile-format.md. Nothing here
+raises for bad input: `score` returns {"errors": [...]} instead.
+"""
+
+import datetime as _dt
+import json as _json
+
+from . import clb as _clb
+from . import factors as _factors
+from . import messages as _m
+from . import rules as _rules  # also crs.rules (set by the import system)
+from .clb import to_clb
+from .profile import parse as _parse
+
+__all__ = ["score", "score_json", "to_clb", "validate", "load_json", "age_drop"]
+
+# Hostile or broken input is refused before it is read (the page and the CLI share these).
+MAX_DOCUMENT_BYTES = 64 * 1024
+MAX_DEPTH = 8
+MAX_BATCH = 100_000
+
+
+def _as_date(value):
+    if value is None:
+        return _dt.date.today(), None
+    if isinstance(value, _dt.date):
+        return value, None
+    if type(value) is str:
+        from .profile import _date
+        day = _date(value)
+        if day is not None:
+            return day, None
+    return None, value
+
+
+def _words(code, values, lang):
+    """Turn a problem's raw values into the words of its message."""
+    i = 1 if lang == "fr" else 0
+    w = {}
+    if "got" in values:
+        w["got"] = _m.shown(values["got"], lang)
+    if code == "wrong_type":
+        w["kind"] = _m.KINDS[values["kind"]][i]
+    elif code == "not_allowed":
+        w["allowed"] = _m.choices(values["choices"], lang)
+    elif code == "unknown_field":
+        w["allowed"] = values["allowed"]
+    elif code == "out_of_range":
+        rng = values["range"]
+        if rng[0] == "range":
+            w["allowed"] = _m.RANGES["range"][i].format(
+                kind=_m.KINDS[rng[1]][i], low=_m.number(rng[2], lang),
+                high=_m.number(rng[3], lang))
+        elif rng[0] == "step":
+            w["allowed"] = _m.RANGES["step"][i].format(
+                low=_m.number(rng[1], lang), high=_m.number(rng[2], lang),
+                step=_m.number(rng[3], lang))
+        elif rng[0] == "date_after":
+            w["allowed"] = _m.RANGES["date_after"][i].format(low=rng[1].isoformat())
+        else:
+            w["allowed"] = _m.RANGES["date_before"][i].format(high=rng[1].isoformat())
+    elif code == "not_applicable":
+        w["status"] = _m.CHOICES["marital_status"][values["status"]][i]
+    elif code == "same_language":
+        first = values["first"]
+        other = "fr" if first == "en" else "en"
+        w["first"] = _m.OFFICIAL_LANGUAGE[first][i]
+        w["other"] = _m.OFFICIAL_LANGUAGE[other][i]
+        w["allowed"] = ", ".join(t for t, (language, _) in _clb.TESTS.items()
+                                 if language == other)
+    elif code in ("invalid_json", "too_large"):
+        w["detail"] = values["detail"]
+    return w
+
+
+def _years_between(earlier, later):
+    from .profile import completed_years
+    return completed_years(earlier, later)
+
+
+def _warnings(p, as_of, rs, lang):
+    out = []
+    results = (("first_language", p.first), ("second_language", p.second),
+               ("spouse.language", p.spouse_language if p.accompanied else None))
+    for path, result in results:
+        if result is None:
+            continue
+        label = _m.field_label(path, lang)
+        if result.test_date is not None:
+            years = _years_between(result.test_date, as_of)
+            if years >= 2:   # MI s.3(4): "deux ans ou plus"
+                out.append(_m.warning("language_stale", lang, path + ".test_date", label=label,
+                                      date=result.test_date.isoformat(), years=years,
+                                      as_of=as_of.isoformat()))
+        elif result.test == "tef_canada":
+            out.append(_m.warning("tef_no_test_date", lang, path + ".test_date", label=label))
+        if result.test == "pte_core" and as_of < _clb.PTE_CORE_FROM:
+            out.append(_m.warning("test_not_accepted", lang, path + ".test", label=label,
+                                  test="PTE Core", since=_clb.PTE_CORE_FROM.isoformat(),
+                                  as_of=as_of.isoformat()))
+    if p.eca_date is not None:
+        years = _years_between(p.eca_date, as_of)
+        if years >= 5:       # MI s.3(4), s.11(5): "cinq ans ou plus"
+            out.append(_m.warning("eca_stale", lang, "eca_date", date=p.eca_date.isoformat(),
+                                  years=years, as_of=as_of.isoformat()))
+    if p.job_offer and rs.job_offer[p.job_offer] == 0:
+        out.append(_m.warning("job_offer_no_points", lang, "job_offer"))
+    if p.spouse_status and p.spouse_details_given:
+        why = _m.SPOUSE_WHY[p.spouse_status][1 if lang == "fr" else 0]
+        out.append(_m.warning("spouse_details_ignored", lang, "spouse", why=why))
+    drop = age_drop(p, as_of)
+    if drop is not None:
+        day, next_age, before, after = drop
+        if day is not None:
+            when = day.isoformat()
+        else:
+            when = ("%d ans" if lang == "fr" else "age %d") % next_age
+        out.append(_m.warning("age_drop", lang, "age", when=when, before=before, after=after,
+                              lost=before - after))
+    return out
+
+
+def age_drop(p, as_of):
+    """(date of the next birthday or None, next age, points now, points then) if the next
+    birthday costs age points, else None. The date is known only from a date of birth."""
+    col = 0 if p.accompanied else 1
+    table = _factors.T.AGE[col]
+    top = _factors.T.AGE_TOP
+    before = table[min(p.age, top)]
+    after = table[min(p.age + 1, top)]
+    if after >= before:
+        return None
+    if p.date_of_birth is None:
+        return (None, p.age + 1, before, after)
+    born = p.date_of_birth
+    year = as_of.year
+    for y in (year, year + 1):
+        try:
+            day = born.replace(year=y)
+        except ValueError:           # 29 February in a common year: the birthday is 1 March
+            day = _dt.date(y, 3, 1)
+        if day > as_of:
+            return (day, p.age + 1, before, after)
+    return None
+
+
+def _unconfirmed(p, as_of, rs, sections, lines, lang):
+    out = []
+    if rs.unconfirmed == "in_force_2020" or (
+            rs.id == "2017-06-06" and _dt.date(2020, 10, 20) <= as_of < _dt.date(2020, 10, 27)):
+        if lines[19]["points"]:
+            out.append(_m.unconfirmed("in_force_2020", lang))
+    for result in (p.first, p.second, p.spouse_language):
+        if result is not None and result.test == "tef_canada" and result.test_date is not None \
+                and abs((result.test_date - _clb.TEF_NEW_SCALE_FROM).days) <= 31:
+            out.append(_m.unconfirmed("tef_cutover", lang))
+            break
+    if rs.id == "2015-01-01" and p.education in ("masters", "doctorate") and (
+            lines[8]["points"] or lines[9]["points"]):
+        out.append(_m.unconfirmed("transfer_tier_2015", lang))
+    return out
+
+
+def validate(doc, as_of=None, lang="en"):
+    """The list of errors of a document (empty when it is valid)."""
+    result = score(doc, as_of=as_of, lang=lang)
+    return result.get("errors", [])
+
+
+def _depth_ok(value, depth=0):
+    if depth > MAX_DEPTH:
+        return False
+    if type(value) is dict:
+        return all(_depth_ok(v, depth + 1) for v in value.values())
+    if type(value) is list:
+        return all(_depth_ok(v, depth + 1) for v in value)
+    return True
+
+
+def load_json(text, lang="en"):
+    """Parse JSON text with the document limits. Returns (value, errors)."""
+    if isinstance(text, (bytes, bytearray)):
+        try:
+            text = text.decode("utf-8")
+        except UnicodeDecodeError:
+            return None, [_m.error("profile", "invalid_json", lang, detail="not UTF-8")]
+    if len(text) > MAX_DOCUMENT_BYTES * 16:
+        return None, [_m.error("profile", "too_large", lang,
+                               detail="%d characters" % len(text))]
+    try:
+        value = _json.loads(text)
+    except RecursionError:
+        return None, [_m.error("profile", "too_large", lang, detail="nesting")]
+    except ValueError as exc:
+        detail = "line %s, column %s" % (getattr(exc, "lineno", "?"), getattr(exc, "colno", "?"))
+        return None, [_m.error("profile", "invalid_json", lang, detail=detail)]
+    return value, []
+
+
+def score(doc, as_of=None, rules=None, lang="en"):
+    """Validate and score one profile. Returns the result dict or {"errors": [...]}."""
+    if lang not in _m.LANGS:
+        lang = "en"
+    if isinstance(doc, (str, bytes, bytearray)):
+        if len(doc) > MAX_DOCUMENT_BYTES:
+            return {"errors": [_m.error("profile", "too_large", lang,
+                                        detail="%d bytes, at most %d" % (len(doc),
+                                                                         MAX_DOCUMENT_BYTES))]}
+        doc, errors = load_json(doc, lang)
+        if errors:
+            return {"errors": errors}
+    if not _depth_ok(doc):
+        return {"errors": [_m.error("profile", "too_large", lang,
+                                    detail="more than %d levels" % MAX_DEPTH)]}
+    day, bad = _as_date(as_of)
+    problems = []
+    if day is None:
+        problems.append(("as_of", "invalid_date", {"got": bad}))
+        day = _dt.date.today()
+    p, day, more = _parse(doc, day)
+    problems.extend(more)
+
+    rs = None
+    if rules is not None:
+        rs = _rules.BY_ID.get(rules) if type(rules) is str else None
+        if rs is None:
+            problems.append(("rules", "not_allowed_rules", {"got": rules}))
+    else:
+        rs = _rules.in_force_on(day)
+        if rs is None:
+            problems.append(("as_of", "out_of_range",
+                             {"range": ("date_after", _rules.FIRST_DAY),
+                              "got": day.isoformat()}))
+    if problems:
+        return {"errors": _errors(problems, lang)}
+
+    lines, sections, maxima = _factors.score(p, rs)
+    total = sections["core"] + sections["spouse"] + sections["transferability"] \
+        + sections["additional"]
+    in_force = _rules.in_force_on(day)
+    return {
+        "rules": rs.id,
+        "rules_in_force": in_force.id if in_force else None,
+        "as_of": day.isoformat(),
+        "total": total,
+        "sections": sections,
+        "maxima": maxima,
+        "accompanied": p.accompanied,
+        "lines": lines,
+        "clb": {"first_language": p.first.as_dict(),
+                "second_language": p.second.as_dict() if p.second else None,
+                "spouse_language": p.spouse_language.as_dict() if p.spouse_language else None},
+        "warnings": _warnings(p, day, rs, lang),
+        "unconfirmed": _unconfirmed(p, day, rs, sections, lines, lang),
+    }
+
+
+def _errors(problems, lang):
+    out = []
+    for field, code, values in problems:
+        if code == "not_allowed_rules":
+            allowed = ", ".join(_rules.BY_ID)
+            i = 1 if lang == "fr" else 0
+            text = _m.ERRORS["not_allowed"][i].format(allowed=allowed,
+                                                      got=_m.shown(values["got"]))
+            sep = " : " if i else ": "
+            out.append({"field": field, "code": "not_allowed",
+                        "message": _m.field_label(field, lang) + sep + text})
+        else:
+            label = None
+            if "test" in values:
+                test = _m.CHOICES["test"][values["test"]][1 if lang == "fr" else 0]
+                label = _m.field_label(field, lang, test)
+            out.append(_m.error(field, code, lang, label=label, **_words(code, values, lang)))
+    return out
+
+
+def score_json(text, as_of=None, rules=None, lang="en"):
+    """JSON text in, JSON text out (the page's entry point)."""
+    return _json.dumps(score(text, as_of=as_of, rules=rules, lang=lang), ensure_ascii=False)

@@ -1,0 +1,297 @@
+"""Every message the core gives, in English and French.
+
+Messages name the field in words (not only its path), say what is allowed and echo what was
+given (shortened, as plain text: callers must still write it as text, never as HTML). French
+follows IRCC's terms (shared/reference/ecosystem.md §4.3): NCLC, conjoint de fait, Système de
+classement global, diplôme canadien, certificat de compétence...
+"""
+
+LANGS = ("en", "fr")
+
+# Labels of the profile's fields, by path (language results are built from parts below).
+FIELDS = {
+    "profile": ("The profile", "Le profil"),
+    "as_of": ("Score as of", "Date d'évaluation"),
+    "rules": ("Rule set", "Ensemble de règles"),
+    "marital_status": ("Marital status", "État matrimonial"),
+    "spouse": ("Spouse or common-law partner", "Époux ou conjoint de fait"),
+    "spouse.canadian_citizen_or_pr": (
+        "Is your spouse or common-law partner a Canadian citizen or permanent resident?",
+        "Votre époux ou conjoint de fait est-il citoyen canadien ou résident permanent?"),
+    "spouse.accompanying": (
+        "Will your spouse or common-law partner come with you to Canada?",
+        "Votre époux ou conjoint de fait vous accompagnera-t-il au Canada?"),
+    "spouse.education": ("Spouse's level of education",
+                         "Niveau de scolarité de l'époux ou du conjoint de fait"),
+    "spouse.canadian_work_years": ("Spouse's years of skilled work in Canada",
+                                   "Années d'expérience de travail qualifié au Canada de l'époux "
+                                   "ou du conjoint de fait"),
+    "spouse.language": ("Spouse's language test", "Test linguistique de l'époux ou du conjoint de fait"),
+    "age": ("Age", "Âge"),
+    "date_of_birth": ("Date of birth", "Date de naissance"),
+    "education": ("Level of education", "Niveau de scolarité"),
+    "eca_date": ("Date of the educational credential assessment",
+                 "Date de l'évaluation des diplômes d'études (EDE)"),
+    "canadian_education": ("Canadian degree, diploma or certificate", "Diplôme canadien"),
+    "first_language": ("First official language", "Première langue officielle"),
+    "second_language": ("Second official language", "Seconde langue officielle"),
+    "canadian_work_years": ("Years of skilled work in Canada",
+                            "Années d'expérience de travail qualifié au Canada"),
+    "foreign_work_years": ("Years of skilled work outside Canada",
+                           "Années d'expérience de travail qualifié à l'étranger"),
+    "certificate_of_qualification": ("Certificate of qualification", "Certificat de compétence"),
+    "job_offer": ("Job offer", "Offre d'emploi"),
+    "provincial_nomination": ("Provincial or territorial nomination",
+                              "Désignation provinciale ou territoriale"),
+    "sibling_in_canada": ("Brother or sister in Canada", "Frère ou sœur au Canada"),
+}
+
+LANGUAGE_PARTS = {
+    "test": ("test", "test"),
+    "test_date": ("test date", "date du test"),
+    "speaking": ("speaking", "expression orale"),
+    "listening": ("listening", "compréhension de l'oral"),
+    "reading": ("reading", "compréhension de l'écrit"),
+    "writing": ("writing", "expression écrite"),
+}
+
+# Allowed values of enumerations, as words.
+CHOICES = {
+    "marital_status": {
+        "never_married": ("never married / single", "jamais marié(e) / célibataire"),
+        "married": ("married", "marié(e)"),
+        "common_law": ("common-law", "conjoint de fait"),
+        "divorced_or_separated": ("divorced / separated", "divorcé(e) / séparé(e)"),
+        "legally_separated": ("legally separated", "séparé(e) légalement"),
+        "widowed": ("widowed", "veuf / veuve"),
+        "annulled": ("annulled marriage", "mariage annulé"),
+    },
+    "education": {
+        "none": ("none, or less than secondary", "aucun, ou moins que le secondaire"),
+        "secondary": ("secondary diploma", "diplôme d'études secondaires"),
+        "one_year": ("one-year post-secondary program", "programme postsecondaire d'un an"),
+        "two_year": ("two-year post-secondary program", "programme postsecondaire de deux ans"),
+        "bachelors": ("bachelor's degree or three-year program",
+                      "baccalauréat ou programme de trois ans"),
+        "two_or_more": ("two or more credentials, one of three years or more",
+                        "deux diplômes ou plus, dont un de trois ans ou plus"),
+        "masters": ("master's or professional degree", "maîtrise ou diplôme professionnel"),
+        "doctorate": ("doctoral degree (PhD)", "doctorat (Ph. D.)"),
+    },
+    "canadian_education": {
+        "none": ("no Canadian credential", "aucun diplôme canadien"),
+        "secondary": ("secondary or less", "secondaire ou moins"),
+        "one_or_two_year": ("one- or two-year diploma or certificate",
+                            "diplôme ou certificat d'un an ou de deux ans"),
+        "three_year_or_more": ("three years or more, or a master's, professional or doctoral "
+                               "degree", "trois ans ou plus, une maîtrise, un doctorat ou un "
+                               "diplôme professionnel"),
+    },
+    "job_offer": {
+        None: ("none (null)", "aucune (null)"),
+        "teer_0_major_group_00": ("NOC TEER 0 Major Group 00",
+                                  "FÉER 0, grand groupe 00 de la CNP"),
+        "teer_0_1_2_3": ("NOC TEER 1, 2 or 3, or TEER 0 other than Major Group 00",
+                         "FÉER 1, 2 ou 3, ou FÉER 0 autre que le grand groupe 00"),
+    },
+    "test": {
+        "celpip_g": ("CELPIP-General", "CELPIP-General"),
+        "ielts_gt": ("IELTS General Training", "IELTS formation générale"),
+        "pte_core": ("PTE Core", "PTE Core"),
+        "tef_canada": ("TEF Canada", "TEF Canada"),
+        "tcf_canada": ("TCF Canada", "TCF Canada"),
+        "clb": ("CLB levels", "niveaux CLB"),
+        "nclc": ("NCLC levels", "niveaux NCLC"),
+    },
+}
+
+KINDS = {
+    "integer": ("a whole number", "un nombre entier"),
+    "number": ("a number", "un nombre"),
+    "boolean": ("true or false", "true ou false (vrai ou faux)"),
+    "date": ("a date written YYYY-MM-DD", "une date écrite AAAA-MM-JJ"),
+    "object": ("an object", "un objet"),
+    "object_or_null": ("an object or null", "un objet ou null"),
+    "string": ("text", "du texte"),
+}
+
+OFFICIAL_LANGUAGE = {"en": ("English", "l'anglais"), "fr": ("French", "le français")}
+
+# Error messages: "{label}: {text}". Placeholders are filled by `error`.
+ERRORS = {
+    "required": ("this answer is required.", "cette réponse est obligatoire."),
+    "unknown_field": ("this field is not part of the profile format; allowed here: {allowed}.",
+                      "ce champ ne fait pas partie du format de profil; champs permis ici : "
+                      "{allowed}."),
+    "wrong_type": ("must be {kind}; got {got}.", "doit être {kind}; reçu {got}."),
+    "not_allowed": ("must be one of: {allowed}; got {got}.",
+                    "doit être l'une des valeurs suivantes : {allowed}; reçu {got}."),
+    "out_of_range": ("{allowed}; got {got}.", "{allowed}; reçu {got}."),
+    "invalid_date": ("must be a real date written YYYY-MM-DD; got {got}.",
+                     "doit être une date réelle écrite AAAA-MM-JJ; reçu {got}."),
+    "not_applicable": ("must be empty (null) when the marital status is {status}: only married "
+                       "and common-law candidates give spouse details.",
+                       "doit être vide (null) lorsque l'état matrimonial est « {status} » : "
+                       "seuls les candidats mariés ou conjoints de fait décrivent leur époux ou "
+                       "conjoint de fait."),
+    "same_language": ("must be a test of the other official language ({other}): the first "
+                      "official language is {first}. Allowed: {allowed}.",
+                      "doit être un test de l'autre langue officielle ({other}) : la première "
+                      "langue officielle est {first}. Permis : {allowed}."),
+    "conflict": ("give either the age or the date of birth, not both.",
+                 "indiquez l'âge ou la date de naissance, pas les deux."),
+    "invalid_json": ("the text is not valid JSON ({detail}).",
+                     "le texte n'est pas du JSON valide ({detail})."),
+    "too_large": ("the document is too large or too deeply nested ({detail}).",
+                  "le document est trop volumineux ou trop imbriqué ({detail})."),
+}
+
+RANGES = {
+    # (en, fr) templates of "what is allowed" for out_of_range.
+    "range": ("must be {kind} from {low} to {high}", "doit être {kind} de {low} à {high}"),
+    "step": ("must be a band from {low} to {high} in steps of {step}",
+             "doit être une note de {low} à {high} par pas de {step}"),
+    "date_after": ("must be on or after {low}", "doit être le {low} ou après"),
+    "date_before": ("must be on or before {high}", "doit être le {high} ou avant"),
+}
+
+WARNINGS = {
+    "language_stale": (
+        "{label}: the result dated {date} is {years} years old on {as_of}. Language results "
+        "are valid for two years (Ministerial Instructions s.3(4)): with a stale result the "
+        "profile cannot stay in the pool. The points shown assume a valid result.",
+        "{label} : le résultat du {date} a {years} ans au {as_of}. Les résultats de tests "
+        "linguistiques sont valides deux ans (Instructions ministérielles, par. 3(4)) : avec un "
+        "résultat périmé, le profil ne peut pas demeurer dans le bassin. Les points affichés "
+        "supposent un résultat valide."),
+    "eca_stale": (
+        "Educational credential assessment: issued {date}, it is {years} years old on {as_of}. "
+        "An assessment is valid for five years (s.3(4) and s.11(5)): with a stale one the "
+        "profile cannot stay in the pool. The points shown assume a valid assessment.",
+        "Évaluation des diplômes d'études : délivrée le {date}, elle a {years} ans au {as_of}. "
+        "Une évaluation est valide cinq ans (par. 3(4) et 11(5)) : périmée, elle empêche le "
+        "profil de demeurer dans le bassin. Les points affichés supposent une évaluation valide."),
+    "tef_no_test_date": (
+        "{label}: no test date given, so the TEF Canada scores are read on the scale used for "
+        "tests taken from 2023-12-11. Tests taken before that day used another scale: give the "
+        "test date.",
+        "{label} : aucune date de test, les notes du TEF Canada sont donc lues sur l'échelle des "
+        "tests passés depuis le 2023-12-11. Les tests plus anciens utilisaient une autre "
+        "échelle : indiquez la date du test."),
+    "test_not_accepted": (
+        "{label}: {test} was approved for Express Entry only from {since}; on {as_of} it was not "
+        "an approved test. The points shown read it as if it were.",
+        "{label} : le {test} n'est reconnu pour Entrée express que depuis le {since}; au {as_of}, "
+        "ce n'était pas un test approuvé. Les points affichés le comptent comme s'il l'était."),
+    "age_drop": (
+        "At your next birthday ({when}), your age points fall from {before} to {after} "
+        "({lost} points).",
+        "À votre prochain anniversaire ({when}), vos points pour l'âge passeront de {before} à "
+        "{after} ({lost} points)."),
+    "job_offer_no_points": (
+        "Since 2025-03-25 a job offer earns no CRS points. It still counts for program "
+        "eligibility (Federal Skilled Worker grid, Federal Skilled Trades).",
+        "Depuis le 2025-03-25, une offre d'emploi ne donne aucun point au titre du SCG. Elle "
+        "compte encore pour l'admissibilité aux programmes (grille des travailleurs qualifiés, "
+        "métiers spécialisés)."),
+    "spouse_details_ignored": (
+        "Your spouse or partner {why}, so you are scored as a single candidate and the spouse's "
+        "education, work and language are not used.",
+        "Votre époux ou conjoint de fait {why}; vous êtes donc évalué comme candidat seul et sa "
+        "scolarité, son expérience et ses résultats linguistiques ne sont pas utilisés."),
+}
+
+SPOUSE_WHY = {
+    "citizen": ("is a Canadian citizen or permanent resident",
+                "est citoyen canadien ou résident permanent"),
+    "not_coming": ("will not come with you to Canada", "ne vous accompagnera pas au Canada"),
+}
+
+# Rules the researched specification could not confirm; the choice made is said in words.
+UNCONFIRMED = {
+    "in_force_2020": (
+        "The French-language points rose to 25 and 50 on a date not confirmed by the "
+        "Instructions' text: we use 2020-10-27 (IRCC's news release); some firms say 2020-10-20.",
+        "Les points pour le français sont passés à 25 et 50 à une date que le texte des "
+        "Instructions ne confirme pas : nous retenons le 2020-10-27 (communiqué d'IRCC); "
+        "certains cabinets indiquent le 2020-10-20."),
+    "tef_cutover": (
+        "The TEF Canada scale is chosen by the test date: tests from 2023-12-11 use the 0-699 "
+        "scale. The exact cut-over day is not confirmed by an official text.",
+        "L'échelle du TEF Canada dépend de la date du test : les tests passés depuis le "
+        "2023-12-11 utilisent l'échelle de 0 à 699. Le jour exact du changement n'est pas "
+        "confirmé par un texte officiel."),
+    "transfer_tier_2015": (
+        "Under the 2015 Instructions, the top transferability tier for a master's, doctoral or "
+        "professional degree was only made explicit in 2016; we apply the 2016 reading.",
+        "Selon les Instructions de 2015, le palier supérieur de transférabilité pour une "
+        "maîtrise, un doctorat ou un diplôme professionnel n'a été explicité qu'en 2016; nous "
+        "appliquons la lecture de 2016."),
+    "stale_results": (
+        "How the official tool scores results that are two years old or more is not confirmed; "
+        "we keep their points and warn that the profile cannot stay in the pool.",
+        "La façon dont l'outil officiel traite des résultats de deux ans ou plus n'est pas "
+        "confirmée; nous gardons leurs points et signalons que le profil ne peut pas demeurer "
+        "dans le bassin."),
+}
+
+
+def _i(lang):
+    return 1 if lang == "fr" else 0
+
+
+def field_label(path, lang, test=None):
+    """Words for a field path like 'spouse.language.listening' (naming the test if given)."""
+    i = _i(lang)
+    if path in FIELDS:
+        return FIELDS[path][i]
+    for prefix in ("spouse.language", "first_language", "second_language"):
+        if path.startswith(prefix + "."):
+            part = path[len(prefix) + 1:]
+            if part in LANGUAGE_PARTS:
+                return "%s, %s%s" % (FIELDS[prefix][i], test + " " if test else "",
+                                     LANGUAGE_PARTS[part][i])
+    return path
+
+
+def shown(value, lang="en"):
+    """A given value echoed back in a message: short, and plain text."""
+    import json
+    try:
+        text = json.dumps(value, ensure_ascii=False)
+    except (TypeError, ValueError):
+        text = repr(value)
+    if len(text) > 40:
+        text = text[:37] + "..."
+    return text
+
+
+def number(value, lang):
+    text = ("%g" % value) if isinstance(value, float) else str(value)
+    return text.replace(".", ",") if lang == "fr" else text
+
+
+def choices(kind, lang):
+    i = _i(lang)
+    return ", ".join("%s (%s)" % ("null" if k is None else k, words[i])
+                     for k, words in CHOICES[kind].items())
+
+
+def error(field, code, lang, label=None, **values):
+    """One error: {field, code, message}."""
+    i = _i(lang)
+    text = ERRORS[code][i].format(**values)
+    label = label or field_label(field, lang)
+    sep = " : " if lang == "fr" else ": "
+    return {"field": field, "code": code, "message": label + sep + text}
+
+
+def warning(code, lang, field=None, **values):
+    out = {"code": code, "message": WARNINGS[code][_i(lang)].format(**values)}
+    if field is not None:
+        out["field"] = field
+    return out
+
+
+def unconfirmed(code, lang):
+    return {"code": code, "message": UNCONFIRMED[code][_i(lang)]}

@@ -1,0 +1,311 @@
+"""Reading a profile (shared/profile-format.md): validate everything, then normalise.
+
+`parse` never raises for bad input: it returns the normalised Profile or a list of problems
+(field path, error code, values for the message). Every problem in the document is reported,
+not only the first, so a form can mark all its fields at once.
+"""
+
+import datetime as _dt
+
+from . import clb as _clb
+from .tables import ABILITIES, CANADIAN_EDUCATION, EDUCATION_LEVELS
+
+MARITAL_STATUSES = ("never_married", "married", "common_law", "divorced_or_separated",
+                    "legally_separated", "widowed", "annulled")
+WITH_SPOUSE = ("married", "common_law")
+JOB_OFFERS = (None, "teer_0_major_group_00", "teer_0_1_2_3")
+
+# Field -> kind, for the top level and the spouse object (profile-format.md). Optional fields
+# added by this project are documented in docs/profile-format-extensions.md.
+TOP_FIELDS = ("as_of", "marital_status", "spouse", "age", "date_of_birth", "education",
+              "eca_date", "canadian_education", "first_language", "second_language",
+              "canadian_work_years", "foreign_work_years", "certificate_of_qualification",
+              "job_offer", "provincial_nomination", "sibling_in_canada")
+SPOUSE_FIELDS = ("canadian_citizen_or_pr", "accompanying", "education",
+                 "canadian_work_years", "language")
+LANGUAGE_FIELDS = ("test",) + ABILITIES + ("test_date",)
+
+_TOP = frozenset(TOP_FIELDS)
+_SPOUSE = frozenset(SPOUSE_FIELDS)
+_LANGUAGE = frozenset(LANGUAGE_FIELDS)
+
+# Questions 6i, 6ii and 12 ask about the last ten years: more cannot be true.
+MAX_WORK_YEARS = 10
+MAX_AGE = 120
+EARLIEST_DATE = _dt.date(1900, 1, 1)
+LATEST_DATE = _dt.date(2100, 12, 31)
+
+
+class Language:
+    """A language result read into levels: clb = (speaking, listening, reading, writing)."""
+
+    __slots__ = ("test", "language", "scale", "test_date", "clb")
+
+    def __init__(self, test, language, scale, test_date, clb):
+        self.test = test
+        self.language = language
+        self.scale = scale
+        self.test_date = test_date
+        self.clb = clb
+
+    @property
+    def weakest(self):
+        return min(self.clb)
+
+    def as_dict(self):
+        out = {"language": self.language}
+        out.update(zip(ABILITIES, self.clb))
+        return out
+
+
+class Profile:
+    """A valid profile, normalised: defaults filled, results converted to levels."""
+
+    __slots__ = ("marital_status", "accompanied", "spouse_status", "spouse_education",
+                 "spouse_canadian_work_years", "spouse_language", "age", "date_of_birth",
+                 "education", "eca_date", "canadian_education", "first", "second",
+                 "canadian_work_years", "foreign_work_years", "certificate", "job_offer",
+                 "nomination", "sibling", "spouse_details_given")
+
+    @property
+    def english(self):
+        return self.first if self.first.language == "en" else self.second
+
+    @property
+    def french(self):
+        return self.first if self.first.language == "fr" else self.second
+
+
+def _date(value):
+    """A strict YYYY-MM-DD date, or None."""
+    if type(value) is not str or len(value) != 10 or value[4] != "-" or value[7] != "-":
+        return None
+    try:
+        day = _dt.date.fromisoformat(value)
+    except ValueError:
+        return None
+    return day
+
+
+def completed_years(born, on):
+    """Age in completed years: a birthday counts from its day (29 February: from 1 March)."""
+    return on.year - born.year - ((on.month, on.day) < (born.month, born.day))
+
+
+class _Reader:
+    """Collects problems while reading one document."""
+
+    __slots__ = ("problems",)
+
+    def __init__(self):
+        self.problems = []
+
+    def add(self, field, code, **values):
+        self.problems.append((field, code, values))
+
+    def unknown(self, obj, allowed, allowed_order, prefix):
+        for key in obj:
+            if key not in allowed:
+                self.add(prefix + str(key), "unknown_field", allowed=", ".join(allowed_order))
+
+    def boolean(self, obj, key, path):
+        value = obj.get(key, False)
+        if value is None:
+            return False
+        if type(value) is not bool:
+            self.add(path, "wrong_type", kind="boolean", got=value)
+            return False
+        return value
+
+    def integer(self, obj, key, path, low, high, default=0):
+        value = obj.get(key, default)
+        if value is None:
+            return default
+        if type(value) is float and value.is_integer():
+            value = int(value)
+        if type(value) is not int:
+            self.add(path, "wrong_type", kind="integer", got=value)
+            return None
+        if not low <= value <= high:
+            self.add(path, "out_of_range", range=("range", "integer", low, high), got=value)
+            return None
+        return value
+
+    def choice(self, obj, key, path, allowed, kind, default=None, required=False):
+        if key not in obj or (obj[key] is None and None not in allowed):
+            if required:
+                self.add(path, "required")
+            return default
+        value = obj[key]
+        if value not in allowed or (value is not None and type(value) is not str):
+            self.add(path, "not_allowed", choices=kind, got=value)
+            return None
+        return value
+
+    def date(self, obj, key, path, low=EARLIEST_DATE, high=LATEST_DATE):
+        value = obj.get(key)
+        if value is None:
+            return None
+        if type(value) is not str:
+            self.add(path, "wrong_type", kind="date", got=value)
+            return None
+        day = _date(value)
+        if day is None:
+            self.add(path, "invalid_date", got=value)
+            return None
+        if day < low:
+            self.add(path, "out_of_range", range=("date_after", low), got=value)
+            return None
+        if day > high:
+            self.add(path, "out_of_range", range=("date_before", high), got=value)
+            return None
+        return day
+
+    def language(self, obj, key, path, required):
+        value = obj.get(key)
+        if value is None:
+            if required:
+                self.add(path, "required")
+            return None
+        if type(value) is not dict:
+            self.add(path, "wrong_type", kind="object_or_null", got=value)
+            return None
+        self.unknown(value, _LANGUAGE, LANGUAGE_FIELDS, path + ".")
+        test = value.get("test")
+        if test is None:
+            self.add(path + ".test", "required")
+            return None
+        if type(test) is not str or test not in _clb.TESTS:
+            self.add(path + ".test", "not_allowed", choices="test", got=test)
+            return None
+        test_date = self.date(value, "test_date", path + ".test_date")
+        scale = _clb.scale_for(test, test_date)
+        clb = []
+        ok = True
+        for ability in ABILITIES:
+            score = value.get(ability)
+            where = path + "." + ability
+            if score is None:
+                self.add(where, "required")
+                ok = False
+            elif isinstance(score, bool) or not isinstance(score, (int, float)):
+                self.add(where, "wrong_type", kind="number", got=score)
+                ok = False
+            elif not _clb.valid_score(scale, ability, score):
+                low, high, step = _clb.SCALES[scale]["range"][ability]
+                if step == 1:
+                    rng = ("range", "integer", low, high)
+                else:
+                    rng = ("step", low, high, step)
+                self.add(where, "out_of_range", range=rng, got=score, test=test)
+                ok = False
+            else:
+                clb.append(_clb.level(scale, ability, score))
+        if not ok:
+            return None
+        return Language(test, _clb.TESTS[test][0], scale, test_date, tuple(clb))
+
+
+def parse(doc, as_of):
+    """Read a document. Returns (profile, as_of, problems); profile is None when invalid.
+
+    `as_of` is the caller's evaluation date (a date); the document's own `as_of` wins.
+    """
+    r = _Reader()
+    if type(doc) is not dict:
+        r.add("profile", "wrong_type", kind="object", got=doc)
+        return None, as_of, r.problems
+    r.unknown(doc, _TOP, TOP_FIELDS, "")
+
+    if doc.get("as_of") is not None:
+        own = r.date(doc, "as_of", "as_of")
+        if own is not None:
+            as_of = own
+
+    p = Profile()
+    p.marital_status = r.choice(doc, "marital_status", "marital_status", MARITAL_STATUSES,
+                                "marital_status", required=True)
+
+    # Spouse (questions 2i, 2ii, 11-13).
+    p.accompanied = False
+    p.spouse_status = None
+    p.spouse_details_given = False
+    p.spouse_education = None
+    p.spouse_canadian_work_years = 0
+    p.spouse_language = None
+    spouse = doc.get("spouse")
+    if p.marital_status in WITH_SPOUSE:
+        if spouse is None:
+            r.add("spouse", "required")
+        elif type(spouse) is not dict:
+            r.add("spouse", "wrong_type", kind="object", got=spouse)
+        else:
+            r.unknown(spouse, _SPOUSE, SPOUSE_FIELDS, "spouse.")
+            citizen = r.boolean(spouse, "canadian_citizen_or_pr", "spouse.canadian_citizen_or_pr")
+            coming = r.boolean(spouse, "accompanying", "spouse.accompanying")
+            # The other fields are read (and checked) even when they will not count, so that a
+            # document is valid or not whatever the two answers above.
+            p.spouse_education = r.choice(spouse, "education", "spouse.education",
+                                          EDUCATION_LEVELS + (None,), "education")
+            p.spouse_canadian_work_years = r.integer(spouse, "canadian_work_years",
+                                                     "spouse.canadian_work_years", 0,
+                                                     MAX_WORK_YEARS)
+            p.spouse_language = r.language(spouse, "language", "spouse.language", False)
+            p.spouse_details_given = bool(p.spouse_education or p.spouse_canadian_work_years
+                                          or p.spouse_language)
+            # MI s.1 (current) and crs-rules.md §3.1: accompanying = will come AND is not a
+            # citizen or permanent resident; otherwise the candidate is scored as single.
+            p.accompanied = coming and not citizen
+            if citizen:
+                p.spouse_status = "citizen"
+            elif not coming:
+                p.spouse_status = "not_coming"
+    elif spouse is not None and p.marital_status is not None:
+        r.add("spouse", "not_applicable", status=p.marital_status)
+
+    # Age (question 3): one of age / date_of_birth.
+    p.age = None
+    p.date_of_birth = None
+    has_age = doc.get("age") is not None
+    has_birth = doc.get("date_of_birth") is not None
+    if has_age and has_birth:
+        r.add("date_of_birth", "conflict")
+    elif has_age:
+        p.age = r.integer(doc, "age", "age", 0, MAX_AGE)
+    elif has_birth:
+        born = r.date(doc, "date_of_birth", "date_of_birth", high=as_of)
+        if born is not None:
+            p.date_of_birth = born
+            p.age = completed_years(born, as_of)
+            if p.age > MAX_AGE:
+                r.add("date_of_birth", "out_of_range", range=("date_after", EARLIEST_DATE),
+                      got=doc["date_of_birth"])
+    else:
+        r.add("age", "required")
+
+    p.education = r.choice(doc, "education", "education", EDUCATION_LEVELS, "education",
+                           required=True)
+    p.eca_date = r.date(doc, "eca_date", "eca_date")
+    p.canadian_education = r.choice(doc, "canadian_education", "canadian_education",
+                                    CANADIAN_EDUCATION, "canadian_education", default="none")
+
+    p.first = r.language(doc, "first_language", "first_language", True)
+    p.second = r.language(doc, "second_language", "second_language", False)
+    if p.first is not None and p.second is not None and p.first.language == p.second.language:
+        r.add("second_language.test", "same_language", first=p.first.language,
+              got=doc["second_language"].get("test"))
+        p.second = None
+
+    p.canadian_work_years = r.integer(doc, "canadian_work_years", "canadian_work_years", 0,
+                                      MAX_WORK_YEARS)
+    p.foreign_work_years = r.integer(doc, "foreign_work_years", "foreign_work_years", 0,
+                                     MAX_WORK_YEARS)
+    p.certificate = r.boolean(doc, "certificate_of_qualification",
+                              "certificate_of_qualification")
+    p.job_offer = r.choice(doc, "job_offer", "job_offer", JOB_OFFERS, "job_offer")
+    p.nomination = r.boolean(doc, "provincial_nomination", "provincial_nomination")
+    p.sibling = r.boolean(doc, "sibling_in_canada", "sibling_in_canada")
+
+    if r.problems:
+        return None, as_of, r.problems
+    return p, as_of, r.problems
