@@ -1,0 +1,91 @@
+"""Hypothesis strategies: valid profiles (profile-format.md) and broken documents."""
+
+from hypothesis import strategies as st
+
+ABILITIES = ("speaking", "listening", "reading", "writing")
+EDUCATION = ("none", "secondary", "one_year", "two_year", "bachelors", "two_or_more",
+             "masters", "doctorate")
+CANADIAN_EDUCATION = ("none", "secondary", "one_or_two_year", "three_year_or_more")
+SINGLE = ("never_married", "divorced_or_separated", "legally_separated", "widowed", "annulled")
+
+level = st.integers(0, 12)
+
+
+def clb_result(test):
+    return st.fixed_dictionaries({"test": st.just(test), **{a: level for a in ABILITIES}})
+
+
+def test_result(language):
+    """A result in any test of that language, with scores valid for the test."""
+    if language == "en":
+        return st.one_of(
+            clb_result("clb"), clb_result("celpip_g"),
+            st.fixed_dictionaries({"test": st.just("ielts_gt"),
+                                   **{a: st.integers(0, 18).map(lambda n: n / 2)
+                                      for a in ABILITIES}}),
+            st.fixed_dictionaries({"test": st.just("pte_core"),
+                                   **{a: st.integers(10, 90) for a in ABILITIES},
+                                   "test_date": st.just("2025-06-01")}))
+    return st.one_of(
+        clb_result("nclc"),
+        st.fixed_dictionaries({"test": st.just("tef_canada"),
+                               **{a: st.integers(0, 699) for a in ABILITIES},
+                               "test_date": st.just("2025-06-01")}),
+        st.fixed_dictionaries({"test": st.just("tef_canada"),
+                               "speaking": st.integers(0, 450), "listening": st.integers(0, 360),
+                               "reading": st.integers(0, 300), "writing": st.integers(0, 450),
+                               "test_date": st.just("2023-01-10")}),
+        st.fixed_dictionaries({"test": st.just("tcf_canada"),
+                               "speaking": st.integers(0, 20), "listening": st.integers(0, 699),
+                               "reading": st.integers(0, 699), "writing": st.integers(0, 20)}))
+
+
+@st.composite
+def languages(draw):
+    first = draw(st.sampled_from(("en", "fr")))
+    other = "fr" if first == "en" else "en"
+    second = draw(st.one_of(st.none(), test_result(other)))
+    return draw(test_result(first)), second
+
+
+spouse = st.fixed_dictionaries({
+    "canadian_citizen_or_pr": st.booleans(),
+    "accompanying": st.booleans(),
+    "education": st.one_of(st.none(), st.sampled_from(EDUCATION)),
+    "canadian_work_years": st.integers(0, 10),
+    "language": st.one_of(st.none(), test_result("en"), test_result("fr")),
+})
+
+
+@st.composite
+def profiles(draw, marital=None):
+    status = marital or draw(st.sampled_from(SINGLE + ("married", "common_law")))
+    first, second = draw(languages())
+    doc = {
+        "marital_status": status,
+        "age": draw(st.integers(0, 80)),
+        "education": draw(st.sampled_from(EDUCATION)),
+        "canadian_education": draw(st.sampled_from(CANADIAN_EDUCATION)),
+        "first_language": first,
+        "second_language": second,
+        "canadian_work_years": draw(st.integers(0, 10)),
+        "foreign_work_years": draw(st.integers(0, 10)),
+        "certificate_of_qualification": draw(st.booleans()),
+        "job_offer": draw(st.sampled_from((None, "teer_0_major_group_00", "teer_0_1_2_3"))),
+        "provincial_nomination": draw(st.booleans()),
+        "sibling_in_canada": draw(st.booleans()),
+    }
+    if status in ("married", "common_law"):
+        doc["spouse"] = draw(spouse)
+    return doc
+
+
+as_of = st.dates(min_value=__import__("datetime").date(2015, 1, 1),
+                 max_value=__import__("datetime").date(2030, 12, 31)).map(lambda d: d.isoformat())
+
+json_values = st.recursive(
+    st.one_of(st.none(), st.booleans(), st.integers(-10**12, 10**12),
+              st.floats(allow_nan=True, allow_infinity=True), st.text(max_size=30)),
+    lambda children: st.one_of(st.lists(children, max_size=4),
+                               st.dictionaries(st.text(max_size=12), children, max_size=4)),
+    max_leaves=20)

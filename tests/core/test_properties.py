@@ -1,0 +1,108 @@
+"""Properties over generated profiles (hypothesis)."""
+
+import copy
+
+from hypothesis import given, settings, strategies as st
+
+import crs
+from tests.core.strategies import ABILITIES, as_of, json_values, profiles
+
+settings.register_profile("ci", max_examples=300, deadline=None)
+settings.load_profile("ci")
+
+
+@given(profiles(), as_of)
+def test_sections_within_maxima(doc, day):
+    r = crs.score(doc, as_of=day)
+    assert "errors" not in r, r
+    s = r["sections"]
+    assert 0 <= s["core"] <= (460 if r["accompanied"] else 500)
+    assert 0 <= s["spouse"] <= 40
+    assert 0 <= s["transferability"] <= 100
+    assert 0 <= s["additional"] <= 600
+    assert r["total"] == sum(s.values()) <= 1200
+    for line in r["lines"]:
+        assert 0 <= line["points"] <= line["max"], line
+    if not r["accompanied"]:
+        assert s["spouse"] == 0
+
+
+@given(profiles(marital="married"), as_of, st.booleans())
+def test_spouse_citizen_or_not_coming_scores_as_single(doc, day, citizen):
+    if citizen:
+        doc["spouse"]["canadian_citizen_or_pr"] = True
+    else:
+        doc["spouse"]["canadian_citizen_or_pr"] = False
+        doc["spouse"]["accompanying"] = False
+    single = dict(doc, marital_status="never_married")
+    del single["spouse"]
+    a, b = crs.score(doc, as_of=day), crs.score(single, as_of=day)
+    assert a["total"] == b["total"] and a["sections"] == b["sections"]
+    assert not a["accompanied"]
+
+
+@given(profiles(), as_of, st.sampled_from(ABILITIES),
+       st.sampled_from(("first_language", "second_language", "spouse")))
+def test_higher_clb_never_lowers_the_score(doc, day, ability, which):
+    holder = doc.get("spouse") if which == "spouse" else doc
+    key = "language" if which == "spouse" else which
+    if not holder or not holder.get(key):
+        return
+    result = holder[key]
+    # Enter the same result as CLB/NCLC levels, then raise one ability by one level.
+    before = crs.score(doc, as_of=day)
+    levels = before["clb"]["spouse_language" if which == "spouse" else key]
+    holder[key] = {"test": "clb" if levels["language"] == "en" else "nclc",
+                   **{a: levels[a] for a in ABILITIES}}
+    same = crs.score(doc, as_of=day)
+    assert same["total"] == before["total"]
+    if levels[ability] == 12:
+        return
+    holder[key] = dict(holder[key], **{ability: levels[ability] + 1})
+    after = crs.score(doc, as_of=day)
+    assert after["total"] >= before["total"], (result, ability)
+
+
+@given(profiles(), as_of, st.integers(29, 79))
+def test_age_points_never_rise_after_29(doc, day, age):
+    older = dict(doc, age=age + 1)
+    doc = dict(doc, age=age)
+    a, b = crs.score(doc, as_of=day), crs.score(older, as_of=day)
+    assert b["lines"][0]["points"] <= a["lines"][0]["points"]
+    assert b["total"] <= a["total"]
+
+
+@given(json_values)
+def test_any_json_value_gives_errors_not_exceptions(value):
+    r = crs.score(value, as_of="2026-11-23")
+    assert "errors" in r and r["errors"]
+    for e in r["errors"]:
+        assert set(e) == {"field", "code", "message"}
+
+
+@given(profiles(), st.sampled_from(["marital_status", "spouse", "age", "education",
+                                    "eca_date", "canadian_education", "first_language",
+                                    "second_language", "canadian_work_years",
+                                    "foreign_work_years", "certificate_of_qualification",
+                                    "job_offer", "provincial_nomination", "sibling_in_canada",
+                                    "as_of", "date_of_birth"]),
+       json_values, st.sampled_from(["en", "fr"]))
+def test_a_broken_field_never_raises(doc, field, garbage, lang):
+    doc = copy.deepcopy(doc)
+    doc[field] = garbage
+    r = crs.score(doc, as_of="2026-11-23", lang=lang)   # must not raise
+    assert ("errors" in r) != ("total" in r)
+
+
+@given(profiles(), st.sampled_from(ABILITIES), json_values)
+def test_a_broken_score_never_raises(doc, ability, garbage):
+    doc = copy.deepcopy(doc)
+    doc["first_language"][ability] = garbage
+    r = crs.score(doc, as_of="2026-11-23")
+    assert ("errors" in r) != ("total" in r)
+
+
+@given(st.text(max_size=200))
+def test_any_text_gives_errors_or_a_score(text):
+    r = crs.score(text)
+    assert ("errors" in r) != ("total" in r)
