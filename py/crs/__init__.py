@@ -211,6 +211,8 @@ def score(doc, as_of=None, rules=None, lang="en"):
     if lang not in _m.LANGS:
         lang = "en"
     if isinstance(doc, (str, bytes, bytearray)):
+        # Text comes from outside (a file, a share link): bound it before reading it. A dict
+        # needs no such walk: the parser reads only the fields it knows, never recursing.
         if len(doc) > MAX_DOCUMENT_BYTES:
             return {"errors": [_m.error("profile", "too_large", lang,
                                         detail="%d bytes, at most %d" % (len(doc),
@@ -218,9 +220,9 @@ def score(doc, as_of=None, rules=None, lang="en"):
         doc, errors = load_json(doc, lang)
         if errors:
             return {"errors": errors}
-    if not _depth_ok(doc):
-        return {"errors": [_m.error("profile", "too_large", lang,
-                                    detail="more than %d levels" % MAX_DEPTH)]}
+        if not _depth_ok(doc):
+            return {"errors": [_m.error("profile", "too_large", lang,
+                                        detail="more than %d levels" % MAX_DEPTH)]}
     day, bad = _as_date(as_of)
     problems = []
     if day is None:

@@ -259,8 +259,8 @@ def shown(value, lang="en"):
     import json
     try:
         text = json.dumps(value, ensure_ascii=False)
-    except (TypeError, ValueError):
-        text = repr(value)
+    except (TypeError, ValueError, RecursionError):
+        text = "(%s)" % type(value).__name__
     if len(text) > 40:
         text = text[:37] + "..."
     return text

@@ -180,28 +180,28 @@ class _Reader:
             return None
         test_date = self.date(value, "test_date", path + ".test_date")
         scale = _clb.scale_for(test, test_date)
+        lookup = _clb.LOOKUP[scale]
+        ranges = _clb.SCALES[scale]["range"]
+        step = _clb.STEP[scale]
         clb = []
-        ok = True
         for ability in ABILITIES:
             score = value.get(ability)
-            where = path + "." + ability
-            if score is None:
-                self.add(where, "required")
-                ok = False
-            elif isinstance(score, bool) or not isinstance(score, (int, float)):
-                self.add(where, "wrong_type", kind="number", got=score)
-                ok = False
-            elif not _clb.valid_score(scale, ability, score):
-                low, high, step = _clb.SCALES[scale]["range"][ability]
-                if step == 1:
-                    rng = ("range", "integer", low, high)
-                else:
-                    rng = ("step", low, high, step)
-                self.add(where, "out_of_range", range=rng, got=score, test=test)
-                ok = False
+            kind = type(score)
+            if kind is int or kind is float:
+                units = score / step
+                low = ranges[ability][0]
+                table = lookup[ability]
+                if score >= low and units < len(table) and units == int(units):
+                    clb.append(table[int(units)])
+                    continue
+                low, high, step_ = ranges[ability]
+                rng = ("range", "integer", low, high) if step_ == 1 else ("step", low, high, step_)
+                self.add(path + "." + ability, "out_of_range", range=rng, got=score, test=test)
+            elif score is None:
+                self.add(path + "." + ability, "required")
             else:
-                clb.append(_clb.level(scale, ability, score))
-        if not ok:
+                self.add(path + "." + ability, "wrong_type", kind="number", got=score)
+        if len(clb) < 4:
             return None
         return Language(test, _clb.TESTS[test][0], scale, test_date, tuple(clb))
 

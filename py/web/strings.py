@@ -28,7 +28,7 @@ S = {
         "Answer the questions below. Your Comprehensive Ranking System (CRS) score out of 1,200 "
         "updates as you type.",
         "Répondez aux questions ci-dessous. Votre note au Système de classement global (SCG), "
-        "sur 1 200, se met à jour pendant que vous tapez."),
+        "sur 1 200, se met à jour pendant que vous tapez."),
     "privacy": (
         "Nothing leaves your device. The calculation runs in your browser: no account, no "
         "cookies, no analytics, and your answers are never sent to a server.",
@@ -287,7 +287,7 @@ S = {
     "status_waiting": ("Your score appears here once the calculator has loaded.",
                        "Votre note s'affichera ici une fois le calculateur chargé."),
     "status_score": ("Your CRS score: {total} out of 1,200.",
-                     "Votre note SCG : {total} sur 1 200."),
+                     "Votre note SCG : {total} sur 1 200."),
     "status_pending": ("Answer the remaining questions to see your score.",
                        "Répondez aux questions restantes pour voir votre note."),
     "status_errors_1": ("No score yet: 1 answer needs fixing.",
@@ -296,7 +296,7 @@ S = {
                         "Pas encore de note : {n} réponses sont à corriger."),
     "pending_intro": ("Still to answer:", "Reste à répondre :"),
     "total_label": ("Total", "Total"),
-    "out_of_1200": ("out of 1,200", "sur 1 200"),
+    "out_of_1200": ("out of 1,200", "sur 1 200"),
     "rules_since": ("Rules in force since {date}", "Règles en vigueur depuis le {date}"),
     "rules_note": ("Scored as of {as_of}.", "Évaluation au {as_of}."),
     "col_factor": ("Factor", "Facteur"),
@@ -447,6 +447,6 @@ def url(key, lang):
 
 
 def number(n, lang):
-    """An integer with thousands grouped: 1,200 in English, 1 200 (narrow no-break space) in French."""
+    """An integer with thousands grouped: 1,200 in English, 1 200 (narrow no-break space) in French."""
     text = "{:,}".format(n)
     return text.replace(",", "\u202f") if lang == "fr" else text

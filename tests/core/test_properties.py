@@ -2,7 +2,7 @@
 
 import copy
 
-from hypothesis import given, settings, strategies as st
+from hypothesis import example, given, settings, strategies as st
 
 import crs
 from tests.core.strategies import ABILITIES, as_of, json_values, profiles
@@ -95,6 +95,12 @@ def test_a_broken_field_never_raises(doc, field, garbage, lang):
 
 
 @given(profiles(), st.sampled_from(ABILITIES), json_values)
+@example({"marital_status": "never_married", "age": 30, "education": "none",
+          "first_language": {"test": "ielts_gt", "speaking": 7, "listening": 7, "reading": 7,
+                             "writing": 7}}, "reading", float("inf"))
+@example({"marital_status": "never_married", "age": 30, "education": "none",
+          "first_language": {"test": "pte_core", "speaking": 70, "listening": 70,
+                             "reading": 70, "writing": 70}}, "writing", 10**40)
 def test_a_broken_score_never_raises(doc, ability, garbage):
     doc = copy.deepcopy(doc)
     doc["first_language"][ability] = garbage

@@ -1,0 +1,386 @@
+"""The form <-> profile mapping, in plain Python (no `js`, no `pyscript`: tested under CPython).
+
+The page reads its fields into a dict of strings, {field id: value}, and this module turns
+that into a profile (shared/profile-format.md) and back. A field's id is its profile path with
+"." written as "-" (`first_language.listening` <-> `first_language-listening`), so an error's
+`field` leads straight to its input. Three ids are the form's own and are not in the profile:
+`age_by` (age or date of birth), `has_canadian_education` and `has_job_offer` (the official
+tool's yes/no questions before 4c and 8a).
+
+Nothing typed is lost: a value that is not a valid number is passed on as the text typed, so
+the core names it in its error message, and the field keeps it.
+
+Untrusted documents (a #p= share link, an imported file) go through `read_untrusted` first:
+it refuses, with a reason code, anything no real profile looks like (markup, huge or deeply
+nested documents, absurd numbers). What is merely wrong (a band of 9.5) is left to the core.
+"""
+
+import base64
+import json
+import math
+
+ABILITIES = ("speaking", "listening", "reading", "writing")
+TESTS_EN = ("celpip_g", "ielts_gt", "pte_core", "clb")
+TESTS_FR = ("tef_canada", "tcf_canada", "nclc")
+TESTS = TESTS_EN + TESTS_FR
+MARITAL = ("annulled", "common_law", "divorced_or_separated", "legally_separated", "married",
+           "never_married", "widowed")
+WITH_SPOUSE = ("married", "common_law")
+EDUCATION = ("none", "secondary", "one_year", "two_year", "bachelors", "two_or_more", "masters",
+             "doctorate")
+CANADIAN_EDUCATION = ("secondary", "one_or_two_year", "three_year_or_more")
+JOB_OFFERS = ("teer_0_major_group_00", "teer_0_1_2_3")
+LANGUAGE_PATHS = ("first_language", "second_language", "spouse.language")
+BOOLEANS = ("certificate_of_qualification", "provincial_nomination", "sibling_in_canada")
+YEARS = ("canadian_work_years", "foreign_work_years")
+
+
+def field_id(path):
+    """`first_language.listening` -> `first_language-listening`."""
+    return path.replace(".", "-")
+
+
+def field_path(fid):
+    return fid.replace("-", ".")
+
+
+def language_ids(path):
+    base = field_id(path)
+    return [base + "-test", base + "-test_date"] + [base + "-" + a for a in ABILITIES]
+
+
+# Every field of the form, by id; the page reads exactly these.
+FIELD_IDS = (
+    ["marital_status", "spouse-canadian_citizen_or_pr", "spouse-accompanying",
+     "age_by", "age", "date_of_birth", "education", "eca_date",
+     "has_canadian_education", "canadian_education"]
+    + language_ids("first_language") + language_ids("second_language")
+    + list(YEARS)
+    + ["certificate_of_qualification", "has_job_offer", "job_offer", "provincial_nomination",
+       "sibling_in_canada", "spouse-education", "spouse-canadian_work_years"]
+    + language_ids("spouse.language")
+)
+RADIO_IDS = ("spouse-canadian_citizen_or_pr", "spouse-accompanying", "age_by",
+             "has_canadian_education", "certificate_of_qualification", "has_job_offer",
+             "provincial_nomination", "sibling_in_canada")
+# Defaults of an empty form (radios have one answer checked).
+DEFAULTS = {fid: "" for fid in FIELD_IDS}
+DEFAULTS.update({fid: "no" for fid in RADIO_IDS})
+DEFAULTS["age_by"] = "age"
+
+
+def number(text):
+    """A typed number as int or float; any other text is returned stripped, as typed.
+
+    Accepts a decimal comma ("6,5", as French writes it) and surrounding spaces.
+    """
+    s = text.strip()
+    candidate = s.replace(",", ".", 1) if s.count(",") == 1 and "." not in s else s
+    if candidate and all(c in "0123456789.-+" for c in candidate):
+        try:
+            return int(candidate)
+        except ValueError:
+            pass
+        try:
+            value = float(candidate)
+        except ValueError:
+            return s
+        if math.isfinite(value):
+            return value
+    return s
+
+
+def show_number(value):
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, float) and math.isfinite(value) and value.is_integer() and abs(value) < 1e15:
+        return "%.1f" % value
+    return str(value)
+
+
+def _language(fields, path):
+    base = field_id(path)
+    test = fields.get(base + "-test", "")
+    if not test:
+        return None
+    out = {"test": test}
+    for a in ABILITIES:
+        raw = fields.get(base + "-" + a, "").strip()
+        if raw:
+            out[a] = number(raw)
+    date = fields.get(base + "-test_date", "").strip()
+    if date and test not in ("clb", "nclc"):
+        out["test_date"] = date
+    return out
+
+
+def _bool(value):
+    return value == "yes"
+
+
+def profile_from_fields(fields):
+    """The profile the form describes. Hidden questions (by the answers above them) are left out.
+
+    `fields` maps field ids to strings; missing ids count as their default.
+    """
+    f = dict(DEFAULTS)
+    f.update({k: v for k, v in fields.items() if isinstance(v, str)})
+    p = {}
+    if f["marital_status"]:
+        p["marital_status"] = f["marital_status"]
+    if f["marital_status"] in WITH_SPOUSE:
+        spouse = {"canadian_citizen_or_pr": _bool(f["spouse-canadian_citizen_or_pr"])}
+        if not spouse["canadian_citizen_or_pr"]:
+            spouse["accompanying"] = _bool(f["spouse-accompanying"])
+            if spouse["accompanying"]:
+                spouse["education"] = f["spouse-education"] or None
+                years = f["spouse-canadian_work_years"].strip()
+                if years:
+                    spouse["canadian_work_years"] = number(years)
+                spouse["language"] = _language(f, "spouse.language")
+        p["spouse"] = spouse
+    if f["age_by"] == "date_of_birth":
+        if f["date_of_birth"].strip():
+            p["date_of_birth"] = f["date_of_birth"].strip()
+    elif f["age"].strip():
+        p["age"] = number(f["age"])
+    if f["education"]:
+        p["education"] = f["education"]
+    if f["eca_date"].strip():
+        p["eca_date"] = f["eca_date"].strip()
+    p["canadian_education"] = (f["canadian_education"] if _bool(f["has_canadian_education"])
+                               else "none")
+    first = _language(f, "first_language")
+    if first is not None:
+        p["first_language"] = first
+    second = _language(f, "second_language")
+    if second is not None:
+        p["second_language"] = second
+    for key in YEARS:
+        if f[key].strip():
+            p[key] = number(f[key])
+    for key in BOOLEANS:
+        p[key] = _bool(f[key])
+    # Asked but not answered (""): passed on, so the core says which answers exist.
+    p["job_offer"] = f["job_offer"] if _bool(f["has_job_offer"]) else None
+    return p
+
+
+def _put_language(out, path, result):
+    base = field_id(path)
+    if not isinstance(result, dict):
+        return
+    out[base + "-test"] = _text(result.get("test"))
+    out[base + "-test_date"] = _text(result.get("test_date"))
+    for a in ABILITIES:
+        out[base + "-" + a] = _text(result.get(a))
+
+
+def _text(value):
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return show_number(value)
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _radio(value):
+    if value is True:
+        return "yes"
+    if value is False or value is None:
+        return "no"
+    return _text(value)
+
+
+def fields_from_profile(profile):
+    """The field values that show `profile`, as {field id: string}; the inverse of
+    `profile_from_fields` for everything the form can show."""
+    f = dict(DEFAULTS)
+    if not isinstance(profile, dict):
+        return f
+    f["marital_status"] = _text(profile.get("marital_status"))
+    spouse = profile.get("spouse")
+    if isinstance(spouse, dict):
+        f["spouse-canadian_citizen_or_pr"] = _radio(spouse.get("canadian_citizen_or_pr"))
+        f["spouse-accompanying"] = _radio(spouse.get("accompanying"))
+        f["spouse-education"] = _text(spouse.get("education"))
+        f["spouse-canadian_work_years"] = _text(spouse.get("canadian_work_years"))
+        _put_language(f, "spouse.language", spouse.get("language"))
+    if profile.get("date_of_birth") is not None and profile.get("age") is None:
+        f["age_by"] = "date_of_birth"
+    f["age"] = _text(profile.get("age"))
+    f["date_of_birth"] = _text(profile.get("date_of_birth"))
+    f["education"] = _text(profile.get("education"))
+    f["eca_date"] = _text(profile.get("eca_date"))
+    cedu = profile.get("canadian_education")
+    if cedu not in (None, "none"):
+        f["has_canadian_education"] = "yes"
+        f["canadian_education"] = _text(cedu)
+    _put_language(f, "first_language", profile.get("first_language"))
+    _put_language(f, "second_language", profile.get("second_language"))
+    for key in YEARS:
+        f[key] = _text(profile.get(key))
+    for key in BOOLEANS:
+        f[key] = _radio(profile.get(key))
+    job = profile.get("job_offer")
+    if job is not None:
+        f["has_job_offer"] = "yes"
+        f["job_offer"] = _text(job)
+    return f
+
+
+# ---------------------------------------------------------------------------------------------
+# Untrusted documents: share links and imported files.
+
+MAX_TEXT = 16 * 1024          # a full profile is about 700 bytes of JSON
+MAX_DEPTH = 4                 # profile > spouse > language > score
+MAX_STRING = 200
+MAX_KEYS = 60
+MAX_NUMBER = 10 ** 9
+FORBIDDEN_CHARS = set("<>`") | {chr(c) for c in range(32)} | {"\x7f"}
+
+
+class Refused(Exception):
+    """An untrusted document that is not loaded; `.why` is a strings.py key."""
+
+    def __init__(self, why):
+        Exception.__init__(self, why)
+        self.why = why
+
+
+def _reject_constant(name):
+    raise Refused("why_number")
+
+
+def _check(value, depth):
+    if depth > MAX_DEPTH:
+        raise Refused("why_nesting")
+    if isinstance(value, dict):
+        if len(value) > MAX_KEYS:
+            raise Refused("why_too_large")
+        for key, item in value.items():
+            _check(key, depth + 1)
+            _check(item, depth + 1)
+    elif isinstance(value, list):
+        if len(value) > MAX_KEYS:
+            raise Refused("why_too_large")
+        for item in value:
+            _check(item, depth + 1)
+    elif isinstance(value, str):
+        if len(value) > MAX_STRING:
+            raise Refused("why_long_text")
+        if any(c in FORBIDDEN_CHARS for c in value):
+            raise Refused("why_markup")
+    elif isinstance(value, float):
+        if not math.isfinite(value) or abs(value) > MAX_NUMBER:
+            raise Refused("why_number")
+    elif isinstance(value, int) and not isinstance(value, bool):
+        if abs(value) > MAX_NUMBER:
+            raise Refused("why_number")
+
+
+def read_untrusted(text):
+    """Parse a profile's JSON text from outside. Returns the dict, or raises Refused."""
+    if not isinstance(text, str):
+        raise Refused("why_json")
+    if len(text) > MAX_TEXT:
+        raise Refused("why_too_large")
+    # Deep nesting is refused before parsing, so the parser never recurses far.
+    depth = 0
+    in_string = escaped = False
+    for c in text:
+        if in_string:
+            if escaped:
+                escaped = False
+            elif c == "\\":
+                escaped = True
+            elif c == '"':
+                in_string = False
+        elif c == '"':
+            in_string = True
+        elif c in "[{":
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise Refused("why_nesting")
+        elif c in "]}":
+            depth -= 1
+    try:
+        doc = json.loads(text, parse_constant=_reject_constant,
+                         parse_int=_parse_int)
+    except Refused:
+        raise
+    except ValueError:
+        raise Refused("why_json")
+    if not isinstance(doc, dict):
+        raise Refused("why_not_object")
+    _check(doc, 0)
+    return doc
+
+
+def _parse_int(s):
+    if len(s.lstrip("-")) > 12:
+        raise Refused("why_number")
+    return int(s)
+
+
+def encode_share(profile):
+    """base64url without padding of the UTF-8 JSON (profile-format.md, `#p=`)."""
+    data = json.dumps(profile, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    return base64.urlsafe_b64encode(data).decode("ascii").rstrip("=")
+
+
+B64URL = set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_")
+
+
+def decode_share(fragment):
+    """The profile carried by a `#p=...` fragment (with or without the leading `#p=`).
+
+    Raises Refused for anything that is not a sound profile.
+    """
+    s = fragment
+    if s.startswith("#"):
+        s = s[1:]
+    if s.startswith("p="):
+        s = s[2:]
+    s = s.strip().rstrip("=")
+    if len(s) > MAX_TEXT * 4 // 3 + 4:
+        raise Refused("why_too_large")
+    if not s or any(c not in B64URL for c in s) or len(s) % 4 == 1:
+        raise Refused("why_encoding")
+    try:
+        raw = base64.urlsafe_b64decode(s + "=" * (-len(s) % 4))
+        text = raw.decode("utf-8")
+    except (ValueError, UnicodeDecodeError):
+        raise Refused("why_encoding")
+    return read_untrusted(text)
+
+
+def split_document(doc):
+    """(profile, as_of) from an imported document: a top-level `as_of` is the evaluation date."""
+    profile = dict(doc)
+    as_of = profile.pop("as_of", None)
+    return profile, as_of
+
+
+def error_target(field, present):
+    """The id of the element an error about profile path `field` should point to.
+
+    `present` is a set (or predicate) of the ids of visible elements. Falls back to the nearest
+    enclosing path that has an element, then to None.
+    """
+    has = present if callable(present) else present.__contains__
+    path = field
+    aliases = {"age": ("age", "date_of_birth"), "date_of_birth": ("date_of_birth", "age"),
+               "canadian_education": ("canadian_education", "has_canadian_education"),
+               "job_offer": ("job_offer", "has_job_offer"), "profile": ("marital_status",)}
+    while path:
+        for candidate in aliases.get(path, (path,)):
+            fid = field_id(candidate)
+            if has(fid):
+                return fid
+        if "." not in path:
+            break
+        path = path.rsplit(".", 1)[0]
+    return None
