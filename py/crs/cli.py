@@ -39,6 +39,14 @@ def _parser():
 
 
 def main(argv=None):
+    argv = sys.argv[1:] if argv is None else list(argv)
+    # Subcommands that live in their own modules parse their own arguments.
+    if argv and argv[0] == "rank":
+        from .ranking import main as rank
+        return rank(argv[1:])
+    if argv and argv[0] == "eligibility":
+        from .eligibility import main as eligibility
+        return eligibility(argv[1:])
     args = _parser().parse_args(argv)
     try:
         raw = _read(args.file)

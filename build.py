@@ -1,0 +1,658 @@
+#!/usr/bin/env python3
+"""Build, serve and test the static CRS calculator page.
+
+    python build.py                  # npm ci if needed, then assemble dist/
+    python build.py serve [--port N] # build, then serve dist/ on http://127.0.0.1:N/
+    python build.py test [ARGS...]   # install what is missing, build, run pytest tests [ARGS]
+
+dist/ holds both pages (index.html in English, fr/index.html in French, generated from one
+template with the catalogue py/web/strings.py), their PyScript configs, py/ (the scoring core
+py/crs and the page glue py/web), static/ and the runtime vendored from node_modules (Pyodide
+and @pyscript/core): the page never asks any other origin for anything.
+"""
+
+import argparse
+import datetime
+import gzip
+import hashlib
+import html
+import http.server
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+DIST = ROOT / "dist"
+NODE_MODULES = ROOT / "node_modules"
+VENV = ROOT / ".venv"
+CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
+
+PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip",
+                 "pyodide-lock.json")
+# Python test dependencies, pinned to the versions this was built and measured with.
+TEST_REQUIREMENTS = ("pytest==9.2.0", "hypothesis==6.170.15", "playwright==1.65.2",
+                     "pytest-playwright==0.10.0")
+
+CSP = ("default-src 'self'; script-src 'self' 'unsafe-eval' 'wasm-unsafe-eval'; "
+       "connect-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; "
+       "base-uri 'self'; form-action 'self'")
+# Sent as headers by the dev server (frame-ancestors only works as a header).
+HEADERS = {
+    "Content-Security-Policy": CSP + "; frame-ancestors 'self'",
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "Cache-Control": "no-cache",
+}
+MIME = {
+    ".wasm": "application/wasm", ".mjs": "text/javascript", ".js": "text/javascript",
+    ".json": "application/json", ".py": "text/x-python; charset=utf-8",
+    ".css": "text/css", ".html": "text/html; charset=utf-8", ".zip": "application/zip",
+    ".svg": "image/svg+xml",
+}
+COMPRESS = (".wasm", ".mjs", ".js", ".json", ".py", ".css", ".html", ".zip", ".svg")
+
+sys.path.insert(0, str(ROOT / "py"))
+from web import strings  # noqa: E402  (the page's words: one catalogue for build and page)
+from web import form as webform  # noqa: E402
+
+T = strings.t
+
+
+def log(*args):
+    print("build:", *args, flush=True)
+
+
+# ---------------------------------------------------------------------------------------------
+# npm
+
+def npm_is_current():
+    """node_modules matches package-lock.json (npm records what it installed there)."""
+    lock = ROOT / "package-lock.json"
+    installed = NODE_MODULES / ".package-lock.json"
+    if not installed.exists():
+        return False
+    want = json.loads(lock.read_text())["packages"]
+    have = json.loads(installed.read_text())["packages"]
+    for path, meta in want.items():
+        if not path:
+            continue
+        got = have.get(path)
+        if got is None or got.get("version") != meta.get("version"):
+            return False
+    return all((NODE_MODULES / "pyodide" / f).exists() for f in PYODIDE_FILES)
+
+
+def ensure_npm():
+    if npm_is_current():
+        return
+    log("npm ci")
+    subprocess.run(["npm", "ci", "--no-audit", "--no-fund"], cwd=ROOT, check=True,
+                   stdin=subprocess.DEVNULL)
+
+
+# ---------------------------------------------------------------------------------------------
+# The pages
+
+def esc(text):
+    return html.escape(text, quote=True)
+
+
+def attrs(**kw):
+    out = []
+    for key, value in kw.items():
+        if value is None or value is False:
+            continue
+        name = key.rstrip("_").replace("_", "-")
+        out.append(name if value is True else '%s="%s"' % (name, esc(str(value))))
+    return (" " + " ".join(out)) if out else ""
+
+
+def describedby(fid, hint):
+    return " ".join(([fid + "-hint"] if hint else []) + [fid + "-error"])
+
+
+def hint_html(fid, hint, lang, extra_class=""):
+    if not hint:
+        return ""
+    return '<p class="hint%s" id="%s-hint">%s</p>' % (extra_class, fid, esc(T(hint, lang)))
+
+
+def error_slot(fid):
+    return '<p class="error-message" id="%s-error" hidden></p>' % fid
+
+
+def text_field(fid, label, lang, hint=None, width=3, inputmode="numeric", type_="text",
+               label_class="label", extra=""):
+    return (
+        '<div class="field" data-field="%(fid)s">'
+        '<label class="%(lc)s" for="%(fid)s">%(label)s</label>%(hint)s%(err)s'
+        '<input class="input input--w%(w)s"%(attrs)s>%(extra)s</div>' % dict(
+            fid=fid, lc=label_class, label=esc(T(label, lang)), hint=hint_html(fid, hint, lang),
+            err=error_slot(fid), w=width, extra=extra,
+            attrs=attrs(id=fid, name=fid, type=type_,
+                        inputmode=inputmode if type_ == "text" else None,
+                        autocomplete="off", spellcheck="false" if type_ == "text" else None,
+                        aria_describedby=describedby(fid, hint))))
+
+
+def select_field(fid, label, options, lang, hint=None, empty="o_choose", label_class="label"):
+    """options: [(value, key)] or [(group_key, [(value, key)])]."""
+    opts = []
+    if empty:
+        opts.append('<option value="">%s</option>' % esc(T(empty, lang)))
+    for value, key in options:
+        if isinstance(key, list):
+            opts.append('<optgroup label="%s">' % esc(T(value, lang)))
+            opts.extend('<option value="%s">%s</option>' % (esc(v), esc(T(k, lang)))
+                        for v, k in key)
+            opts.append("</optgroup>")
+        else:
+            opts.append('<option value="%s">%s</option>' % (esc(value), esc(T(key, lang))))
+    return (
+        '<div class="field" data-field="%(fid)s">'
+        '<label class="%(lc)s" for="%(fid)s">%(label)s</label>%(hint)s%(err)s'
+        '<select class="select"%(attrs)s>%(opts)s</select></div>' % dict(
+            fid=fid, lc=label_class, label=esc(T(label, lang)), hint=hint_html(fid, hint, lang),
+            err=error_slot(fid), opts="".join(opts),
+            attrs=attrs(id=fid, name=fid, aria_describedby=describedby(fid, hint))))
+
+
+def radios(fid, legend, lang, hint=None, choices=(("yes", "yes"), ("no", "no")), checked="no",
+           inline=True, body=""):
+    items = []
+    for n, (value, key) in enumerate(choices):
+        rid = fid if n == 0 else "%s--%s" % (fid, value)
+        items.append(
+            '<div class="radio"><input class="radio__input"%s><label class="radio__label" '
+            'for="%s">%s</label></div>' % (
+                attrs(id=rid, name=fid, type="radio", value=value, checked=(value == checked)),
+                rid, esc(T(key, lang))))
+    return (
+        '<div class="field" data-field="%(fid)s"><fieldset class="fieldset"%(fs)s>'
+        '<legend class="legend">%(legend)s</legend>%(hint)s%(err)s'
+        '<div class="radios%(inline)s">%(items)s</div></fieldset>%(body)s</div>' % dict(
+            fid=fid, fs=attrs(aria_describedby=describedby(fid, hint)),
+            legend=esc(T(legend, lang)), hint=hint_html(fid, hint, lang), err=error_slot(fid),
+            inline=" radios--inline" if inline else "", items="".join(items), body=body))
+
+
+TEST_OPTIONS = [("og_english", [(t, "o_" + t) for t in webform.TESTS_EN]),
+                ("og_french", [(t, "o_" + t) for t in webform.TESTS_FR])]
+
+
+def language_block(path, legend, lang, hint, empty):
+    base = webform.field_id(path)
+    scores = []
+    for a in webform.ABILITIES:
+        fid = "%s-%s" % (base, a)
+        clb = '<span class="clb" id="%s-clb" aria-live="off"></span>' % fid
+        scores.append(
+            '<div class="field field--score" data-field="%(fid)s">'
+            '<label class="label label--score" for="%(fid)s">%(label)s</label>%(err)s'
+            '<div class="score-row"><input class="input input--w4"%(attrs)s>%(clb)s</div></div>'
+            % dict(fid=fid, label=esc(T("l_" + a, lang)), err=error_slot(fid), clb=clb,
+                   attrs=attrs(id=fid, name=fid, type="text", inputmode="decimal",
+                               autocomplete="off", spellcheck="false",
+                               aria_describedby="%s-scores-hint %s-error %s-clb" % (base, fid, fid))))
+    date_id = base + "-test_date"
+    date_field = (
+        '<div class="field cond-test-date" data-field="%(fid)s">'
+        '<label class="label" for="%(fid)s">%(label)s</label>'
+        '<p class="hint" id="%(fid)s-hint">%(h)s <span class="tef-only">%(tef)s</span></p>%(err)s'
+        '<input class="input input--date"%(attrs)s></div>' % dict(
+            fid=date_id, label=esc(T("l_test_date", lang)), h=esc(T("h_test_date", lang)),
+            tef=esc(T("h_test_date_tef", lang)), err=error_slot(date_id),
+            attrs=attrs(id=date_id, name=date_id, type="date", autocomplete="off",
+                        aria_describedby=describedby(date_id, True))))
+    test = select_field(base + "-test", "l_test", TEST_OPTIONS, lang, empty=empty)
+    return (
+        '<div class="field" data-field="%(base)s"><fieldset class="fieldset language" id="%(base)s" '
+        'aria-describedby="%(base)s-hint %(base)s-error">'
+        '<legend class="legend legend--m">%(legend)s</legend>%(hint)s%(err)s%(test)s'
+        '<div class="cond-scores">%(date)s<p class="hint" id="%(base)s-scores-hint">%(sh)s</p>'
+        '<div class="scores">%(scores)s</div></div></fieldset></div>' % dict(
+            base=base, legend=esc(T(legend, lang)), hint=hint_html(base, hint, lang),
+            err=error_slot(base), test=test, date=date_field, sh=esc(T("h_scores", lang)),
+            scores="".join(scores)))
+
+
+def section(key, lang, body, sid=None, cls=""):
+    sid = sid or key
+    return ('<section class="form-section%s" id="%s" aria-labelledby="%s-h">'
+            '<h2 class="h2" id="%s-h">%s</h2>%s</section>' % (
+                cls, sid, sid, sid, esc(T(key, lang)), body))
+
+
+EDU_OPTIONS = [(e, "o_edu_" + e) for e in webform.EDUCATION]
+
+
+def form_html(lang):
+    marital = select_field("marital_status", "q_marital_status",
+                           [(m, "o_ms_" + m) for m in webform.MARITAL], lang,
+                           label_class="label label--m")
+    accompanying = radios("spouse-accompanying", "q_spouse_accompanying", lang,
+                          hint="h_spouse_accompanying")
+    spouse_q = radios("spouse-canadian_citizen_or_pr", "q_spouse_citizen", lang,
+                      body='<div class="conditional" id="cond-accompanying">%s</div>' % accompanying)
+    age = radios("age_by", "q_age", lang, hint="h_age", inline=False, checked="age",
+                 choices=(("age", "o_age_by_age"), ("date_of_birth", "o_age_by_dob")),
+                 body='<div class="conditional" id="cond-age">%s</div>'
+                      '<div class="conditional" id="cond-dob">%s</div>' % (
+                          text_field("age", "l_age", lang),
+                          text_field("date_of_birth", "l_date_of_birth", lang,
+                                     hint="h_date_of_birth", type_="date", width="date")))
+    you = section("sec_you", lang, marital + '<div class="conditional" id="cond-spouse">%s</div>'
+                  % spouse_q + age, sid="you")
+
+    cedu = select_field("canadian_education", "q_canadian_education",
+                        [(c, "o_cedu_" + c) for c in webform.CANADIAN_EDUCATION], lang)
+    education = section("sec_education", lang, "".join([
+        select_field("education", "q_education", EDU_OPTIONS, lang, hint="h_education",
+                     label_class="label label--m"),
+        text_field("eca_date", "l_eca_date", lang, hint="h_eca_date", type_="date",
+                   width="date"),
+        radios("has_canadian_education", "q_has_canadian_education", lang,
+               hint="h_has_canadian_education",
+               body='<div class="conditional" id="cond-cedu">%s</div>' % cedu),
+    ]), sid="education-section")
+
+    languages = section("sec_language", lang, "".join([
+        language_block("first_language", "q_first_language", lang, "h_first_language",
+                       "o_choose"),
+        language_block("second_language", "q_second_language", lang, "h_second_language",
+                       "o_no_test"),
+    ]), sid="languages")
+
+    work = section("sec_work", lang, "".join([
+        text_field("canadian_work_years", "q_canadian_work_years", lang,
+                   hint="h_canadian_work_years", width=2, label_class="label label--m"),
+        text_field("foreign_work_years", "q_foreign_work_years", lang,
+                   hint="h_foreign_work_years", width=2, label_class="label label--m"),
+    ]), sid="work")
+
+    job = select_field("job_offer", "q_job_offer",
+                       [(j, "o_" + j) for j in webform.JOB_OFFERS], lang)
+    other = section("sec_other", lang, "".join([
+        radios("certificate_of_qualification", "q_certificate", lang, hint="h_certificate"),
+        radios("has_job_offer", "q_has_job_offer", lang, hint="h_has_job_offer",
+               body='<div class="conditional" id="cond-job">%s</div>' % job),
+        radios("provincial_nomination", "q_provincial_nomination", lang),
+        radios("sibling_in_canada", "q_sibling", lang, hint="h_sibling"),
+    ]), sid="other")
+
+    spouse = section("sec_spouse", lang, "".join([
+        select_field("spouse-education", "q_spouse_education", EDU_OPTIONS, lang,
+                     empty="o_spouse_no_education", label_class="label label--m"),
+        text_field("spouse-canadian_work_years", "q_spouse_canadian_work_years", lang,
+                   hint="h_canadian_work_years", width=2, label_class="label label--m"),
+        language_block("spouse.language", "q_spouse_language", lang, "h_spouse_language",
+                       "o_no_spouse_test"),
+    ]), sid="spouse-section", cls=" conditional")
+    return (
+        '<form id="crs-form" class="crs-form" novalidate autocomplete="off" action="#">'
+        '%s%s%s%s%s%s</form>' % (you, education, languages, work, other, spouse))
+
+
+SECTIONS = (
+    ("core", "sec_core", ("core.age", "core.education", "core.first_language",
+                          "core.second_language", "core.canadian_work")),
+    ("spouse", "sec_spouse_factors", ("spouse.education", "spouse.language",
+                                      "spouse.canadian_work")),
+    ("transferability", "sec_transferability", (
+        "transferability.education.language", "transferability.education.canadian_work",
+        "transferability.education", "transferability.foreign_work.language",
+        "transferability.foreign_work.canadian_work", "transferability.foreign_work",
+        "transferability.certificate")),
+    ("additional", "sec_additional", (
+        "additional.provincial_nomination", "additional.job_offer",
+        "additional.canadian_education", "additional.sibling", "additional.french")),
+)
+GROUP_SUBTOTALS = ("transferability.education", "transferability.foreign_work")
+
+
+def result_html(lang):
+    bodies = []
+    for sec, key, lines in SECTIONS:
+        rows = ['<tr class="section-head"><th colspan="2" scope="colgroup" id="sec-%s">%s</th>'
+                '</tr>' % (sec, esc(T(key, lang)))]
+        for line in lines:
+            cls = ' class="group-subtotal"' if line in GROUP_SUBTOTALS else ""
+            rows.append('<tr data-line="%s"%s><th scope="row">%s</th><td class="pts">–</td></tr>'
+                        % (line, cls, esc(T("line_" + line, lang))))
+        rows.append('<tr class="subtotal"><th scope="row">%s</th>'
+                    '<td class="pts" data-crs-section="%s" data-crs-points="">–</td></tr>'
+                    % (esc(T("subtotal", lang)), sec))
+        bodies.append('<tbody data-section="%s">%s</tbody>' % (sec, "".join(rows)))
+    as_of = text_field("as_of", "l_as_of", lang, hint="h_as_of", type_="date", width="date")
+    return (
+        '<section class="result" id="result" aria-labelledby="result-heading">'
+        '<h2 class="h2" id="result-heading">%(heading)s</h2>'
+        '<div class="result__as-of">%(as_of)s</div>'
+        '<p class="total" id="total-line"><span class="total__label">%(total)s</span> '
+        '<span class="total__value" id="total" data-crs-total="">–</span> '
+        '<span class="total__max">%(max)s</span></p>'
+        '<p class="status" id="status" role="status">%(waiting)s</p>'
+        '<p class="rules" id="rules-line"></p>'
+        '<div class="pending" id="pending" hidden><p>%(pending)s</p><ul id="pending-list"></ul></div>'
+        '<div class="notes notes--warn" id="warnings" hidden><h3 class="h3">%(warn)s</h3>'
+        '<ul id="warnings-list"></ul></div>'
+        '<div class="notes" id="unconfirmed" hidden><h3 class="h3">%(unc)s</h3>'
+        '<ul id="unconfirmed-list"></ul></div>'
+        '<table class="breakdown" id="breakdown"><caption>%(caption)s</caption>'
+        '<thead><tr><th scope="col">%(c1)s</th><th scope="col" class="pts">%(c2)s</th></tr></thead>'
+        '%(bodies)s<tfoot><tr><th scope="row">%(total)s</th><td class="pts" id="total-cell">–</td>'
+        '</tr></tfoot></table></section>' % dict(
+            heading=esc(T("result_heading", lang)), as_of=as_of,
+            total=esc(T("total_label", lang)), max=esc(T("out_of_1200", lang)),
+            waiting=esc(T("status_waiting", lang)), pending=esc(T("pending_intro", lang)),
+            warn=esc(T("warnings_heading", lang)), unc=esc(T("unconfirmed_heading", lang)),
+            caption=esc(T("breakdown_caption", lang)), c1=esc(T("col_factor", lang)),
+            c2=esc(T("col_points", lang)), bodies="".join(bodies)))
+
+
+def save_html(lang):
+    return (
+        '<section class="save" id="save" aria-labelledby="save-h">'
+        '<h2 class="h2" id="save-h">%(h)s</h2><p class="body">%(intro)s</p>'
+        '<div class="buttons">'
+        '<button type="button" class="button button--secondary" id="export" disabled>%(export)s</button>'
+        '<button type="button" class="button button--secondary" id="make-share" disabled>%(share)s</button>'
+        '<button type="button" class="button button--secondary" id="remember" disabled>%(remember)s</button>'
+        '<button type="button" class="button button--secondary" id="forget" disabled>%(forget)s</button>'
+        '</div>'
+        '<div class="field"><label class="label" for="import">%(import_)s</label>'
+        '<input class="file" id="import" type="file" accept=".json,application/json" disabled></div>'
+        '<div class="field share" id="share-box" hidden>'
+        '<label class="label" for="share-link">%(link)s</label>'
+        '<p class="hint" id="share-link-hint">%(link_hint)s</p>'
+        '<div class="share__row"><input class="input input--full" id="share-link" type="text" readonly '
+        'aria-describedby="share-link-hint">'
+        '<button type="button" class="button button--secondary" id="copy-share">%(copy)s</button></div>'
+        '</div></section>' % dict(
+            h=esc(T("sec_save", lang)), intro=esc(T("save_intro", lang)),
+            export=esc(T("b_export", lang)), share=esc(T("b_share", lang)),
+            remember=esc(T("b_remember", lang)), forget=esc(T("b_forget", lang)),
+            import_=esc(T("l_import", lang)), link=esc(T("l_share", lang)),
+            link_hint=esc(T("h_share", lang)), copy=esc(T("b_copy", lang))))
+
+
+def rule_dates():
+    try:
+        from crs import rules
+        return [s.id for s in rules.RULE_SETS]
+    except Exception:   # the core is not importable (yet): the page fills this at run time
+        return []
+
+
+def page_html(lang, prefix, config_url):
+    other = "fr" if lang == "en" else "en"
+    other_href = prefix + ("fr/" if other == "fr" else "")
+    here_href = prefix + ("fr/" if lang == "fr" else "")
+    dates = rule_dates()
+    built = datetime.date.today().isoformat()
+    footer_rules = T("footer_rules", lang, dates=", ".join(dates) or "—", built=built)
+    return """<!doctype html>
+<html lang="{lang}-CA" data-lang="{lang}">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="{csp}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="referrer" content="no-referrer">
+<title>{title}</title>
+<meta name="description" content="{desc}">
+<link rel="icon" href="data:,">
+<link rel="alternate" hreflang="en-CA" href="{en_href}">
+<link rel="alternate" hreflang="fr-CA" href="{fr_href}">
+<link rel="stylesheet" href="{p}static/site.css">
+<link rel="modulepreload" href="{p}vendor/pyscript/core.js">
+<link rel="preload" href="{p}vendor/pyodide/pyodide.asm.wasm" as="fetch" crossorigin="anonymous">
+<link rel="preload" href="{p}vendor/pyodide/python_stdlib.zip" as="fetch" crossorigin="anonymous">
+<script type="module" src="{p}static/boot.js"></script>
+<script type="module" src="{p}vendor/pyscript/core.js"></script>
+</head>
+<body>
+<a class="skip-link" href="#crs-form">{skip}</a>
+<header class="site-header"><div class="wrap site-header__inner">
+<p class="site-name">{site}</p>
+<nav class="lang-nav" aria-label="Language / Langue"><a id="other-lang" href="{other_href}" lang="{other}-CA" hreflang="{other}-CA">{other_label}</a></nav>
+</div></header>
+<main class="wrap" id="main">
+<h1 class="h1">{h1}</h1>
+<p class="lede">{lede}</p>
+<p class="privacy" id="privacy">{privacy}</p>
+<div class="loading" id="loading" role="status"><progress class="loading__bar" aria-labelledby="loading-text"></progress>
+<p id="loading-text">{loading} <span class="loading__detail">{loading_detail}</span></p></div>
+<noscript><p class="notice notice--error">{noscript}</p></noscript>
+<div class="notice" id="notice" role="status" hidden></div>
+<div class="notice notice--error" id="alert" role="alert" hidden></div>
+<div class="error-summary" id="error-summary" tabindex="-1" hidden aria-labelledby="error-summary-title">
+<h2 class="error-summary__title" id="error-summary-title">{err_title}</h2>
+<ul class="error-summary__list" id="error-summary-list"></ul></div>
+<div class="layout">
+<div class="layout__form">{form}</div>
+<div class="layout__result">{result}</div>
+</div>
+{save}
+</main>
+<footer class="site-footer"><div class="wrap">
+<p>{disclaimer}</p>
+<nav aria-label="{links_label}"><ul class="footer-links">
+<li><a href="{tool_url}" rel="noopener noreferrer">{tool}</a></li>
+<li><a href="{rounds_url}" rel="noopener noreferrer">{rounds}</a></li>
+</ul></nav>
+<p id="footer-rules">{footer_rules}</p>
+</div></footer>
+<script type="py" src="{p}py/web/main.py" config="{config}"></script>
+</body>
+</html>
+""".format(
+        lang=lang, csp=esc(CSP), title=esc(T("html_title", lang)),
+        desc=esc(T("meta_description", lang)), p=prefix, en_href=prefix, fr_href=prefix + "fr/",
+        skip=esc(T("skip_link", lang)), site=esc(T("site_name", lang)), other=other,
+        other_href=other_href, other_label=esc(T("other_lang_label", lang)),
+        h1=esc(T("h1", lang)), lede=esc(T("lede", lang)), privacy=esc(T("privacy", lang)),
+        loading=esc(T("loading", lang)), loading_detail=esc(T("loading_detail", lang)),
+        noscript=esc(T("noscript", lang)), err_title=esc(T("error_summary_title", lang)),
+        form=form_html(lang), result=result_html(lang), save=save_html(lang),
+        disclaimer=esc(T("footer_disclaimer", lang)), links_label=esc(T("footer_links_label", lang)),
+        tool_url=esc(strings.url("official_tool", lang)), tool=esc(T("footer_official_tool", lang)),
+        rounds_url=esc(strings.url("rounds", lang)), rounds=esc(T("footer_rounds", lang)),
+        footer_rules=esc(footer_rules), config=config_url, here=here_href)
+
+
+# ---------------------------------------------------------------------------------------------
+# Assemble dist/
+
+def python_files():
+    """The page's Python files, relative to py/ (the core and the glue; no caches)."""
+    out = []
+    for package in ("crs", "web"):
+        for path in sorted((ROOT / "py" / package).rglob("*")):
+            if path.is_file() and "__pycache__" not in path.parts and path.suffix in (".py", ".json"):
+                out.append(path.relative_to(ROOT / "py").as_posix())
+    return out
+
+
+def pyscript_config(prefix, files):
+    return {
+        "interpreter": prefix + "vendor/pyodide/pyodide.mjs",
+        "files": {prefix + "py/" + f: f for f in files},
+        "plugins": ["!error", "!py-editor", "!py-game", "!py-terminal", "!donkey",
+                    "!deprecations-manager", "!codemirror"],
+    }
+
+
+def copy(src, dst):
+    dst.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(src, dst)
+
+
+def build():
+    ensure_npm()
+    if DIST.exists():
+        shutil.rmtree(DIST)
+    DIST.mkdir()
+    for name in PYODIDE_FILES:
+        copy(NODE_MODULES / "pyodide" / name, DIST / "vendor" / "pyodide" / name)
+    for path in sorted((NODE_MODULES / "@pyscript" / "core" / "dist").iterdir()):
+        if path.is_file() and not path.name.endswith(".map"):
+            copy(path, DIST / "vendor" / "pyscript" / path.name)
+    files = python_files()
+    for rel in files:
+        copy(ROOT / "py" / rel, DIST / "py" / rel)
+    for path in sorted((ROOT / "static").rglob("*")):
+        if path.is_file():
+            copy(path, DIST / "static" / path.relative_to(ROOT / "static"))
+    for lang, sub, prefix in (("en", "", ""), ("fr", "fr/", "../")):
+        out = DIST / sub
+        out.mkdir(parents=True, exist_ok=True)
+        (out / "config.json").write_text(json.dumps(pyscript_config(prefix, files), indent=1))
+        (out / "index.html").write_text(page_html(lang, prefix, "config.json"))
+    compress()
+    total = sum(p.stat().st_size for p in DIST.rglob("*") if p.is_file() and p.suffix != ".gz")
+    log("dist/ ready: %d files, %.2f MB (plus .gz copies)" % (
+        sum(1 for p in DIST.rglob("*") if p.is_file() and p.suffix != ".gz"), total / 1e6))
+
+
+def compress():
+    """Write .gz siblings, served by `serve` to clients that accept gzip (as a real host would)."""
+    for path in list(DIST.rglob("*")):
+        if path.is_file() and path.suffix in COMPRESS:
+            data = path.read_bytes()
+            packed = gzip.compress(data, compresslevel=9, mtime=0)
+            if len(packed) < len(data) * 0.9:
+                path.with_name(path.name + ".gz").write_bytes(packed)
+
+
+# ---------------------------------------------------------------------------------------------
+# Serve
+
+class Handler(http.server.SimpleHTTPRequestHandler):
+    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, **MIME}
+
+    def __init__(self, *args, directory=None, **kwargs):
+        super().__init__(*args, directory=directory or str(DIST), **kwargs)
+
+    def end_headers(self):
+        for key, value in HEADERS.items():
+            self.send_header(key, value)
+        super().end_headers()
+
+    def send_head(self):
+        path = self.translate_path(self.path)
+        if os.path.isdir(path):
+            index = os.path.join(path, "index.html")
+            if self.path.split("?")[0].endswith("/") and os.path.exists(index):
+                path = index
+        gz = path + ".gz"
+        if ("gzip" in self.headers.get("Accept-Encoding", "") and os.path.isfile(gz)
+                and os.path.isfile(path)):
+            return self._send_gzip(path, gz)
+        return super().send_head()
+
+    def _send_gzip(self, path, gz):
+        stat = os.stat(gz)
+        etag = '"%s"' % hashlib.md5(("%s-%s" % (stat.st_mtime_ns, stat.st_size)).encode()).hexdigest()
+        if self.headers.get("If-None-Match") == etag:
+            self.send_response(304)
+            self.send_header("ETag", etag)
+            self.end_headers()
+            return None
+        f = open(gz, "rb")
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(path))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Vary", "Accept-Encoding")
+        self.send_header("Content-Length", str(stat.st_size))
+        self.send_header("ETag", etag)
+        self.end_headers()
+        return f
+
+    def log_message(self, format, *args):
+        if os.environ.get("CRS_SERVE_LOG"):
+            super().log_message(format, *args)
+
+
+def make_server(port=0, directory=None):
+    """A threaded server for dist/ on 127.0.0.1 (port 0: any free port). Returns it unstarted."""
+    handler = lambda *a, **k: Handler(*a, directory=directory, **k)  # noqa: E731
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    server.daemon_threads = True
+    return server
+
+
+def serve(port):
+    server = make_server(port)
+    print("Serving dist/ on http://127.0.0.1:%d/ (French: /fr/). Ctrl-C to stop."
+          % server.server_address[1], flush=True)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+
+
+# ---------------------------------------------------------------------------------------------
+# Test
+
+def venv_python():
+    return VENV / "bin" / "python"
+
+
+def ensure_venv():
+    py = venv_python()
+    check = [str(py), "-c", "import pytest, hypothesis, playwright, pytest_playwright"]
+    if py.exists() and subprocess.run(check, capture_output=True).returncode == 0:
+        return
+    log("creating .venv with", ", ".join(TEST_REQUIREMENTS))
+    if not py.exists():
+        subprocess.run([sys.executable, "-m", "venv", str(VENV)], check=True)
+    subprocess.run([str(py), "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
+                    *TEST_REQUIREMENTS], check=True, stdin=subprocess.DEVNULL)
+
+
+def ensure_chromium():
+    if CHROMIUM.exists():
+        return
+    log("installing Debian's chromium (apt-get)")
+    sudo = [] if os.geteuid() == 0 else ["sudo", "-n"]
+    env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+    subprocess.run(sudo + ["apt-get", "update", "-qq"], check=True, env=env,
+                   stdin=subprocess.DEVNULL)
+    subprocess.run(sudo + ["apt-get", "install", "-y", "-qq", "chromium"], check=True, env=env,
+                   stdin=subprocess.DEVNULL)
+
+
+def test(args):
+    ensure_venv()
+    ensure_chromium()
+    build()
+    env = {**os.environ, "CHROMIUM": str(CHROMIUM), "CRS_DIST": str(DIST)}
+    cmd = [str(venv_python()), "-m", "pytest", "tests", *args]
+    log(" ".join(cmd[2:]))
+    return subprocess.run(cmd, cwd=ROOT, env=env, stdin=subprocess.DEVNULL).returncode
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("command", nargs="?", default="build", choices=("build", "serve", "test"))
+    parser.add_argument("--port", type=int, default=8000)
+    parser.add_argument("--no-build", action="store_true", help="serve: use dist/ as it is")
+    args, rest = parser.parse_known_args(argv)
+    if args.command == "test":
+        return test(rest)
+    if rest:
+        parser.error("unrecognized arguments: %s" % " ".join(rest))
+    if args.command == "serve":
+        if not args.no_build:
+            build()
+        serve(args.port)
+        return 0
+    build()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
