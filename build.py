@@ -425,6 +425,7 @@ def page_html(lang, prefix, config_url):
 <p class="privacy" id="privacy">{privacy}</p>
 <div class="loading" id="loading" role="status"><progress class="loading__bar" aria-labelledby="loading-text"></progress>
 <p id="loading-text">{loading} <span class="loading__detail">{loading_detail}</span></p></div>
+<p class="notice notice--error" id="load-failed" hidden>{load_failed}</p>
 <noscript><p class="notice notice--error">{noscript}</p></noscript>
 <div class="notice" id="notice" role="status" hidden></div>
 <div class="notice notice--error" id="alert" role="alert" hidden></div>
@@ -455,7 +456,7 @@ def page_html(lang, prefix, config_url):
         other_href=other_href, other_label=esc(T("other_lang_label", lang)),
         h1=esc(T("h1", lang)), lede=esc(T("lede", lang)), privacy=esc(T("privacy", lang)),
         loading=esc(T("loading", lang)), loading_detail=esc(T("loading_detail", lang)),
-        noscript=esc(T("noscript", lang)), err_title=esc(T("error_summary_title", lang)),
+        noscript=esc(T("noscript", lang)), load_failed=esc(T("load_failed", lang)), err_title=esc(T("error_summary_title", lang)),
         form=form_html(lang), result=result_html(lang), save=save_html(lang),
         disclaimer=esc(T("footer_disclaimer", lang)), links_label=esc(T("footer_links_label", lang)),
         tool_url=esc(strings.url("official_tool", lang)), tool=esc(T("footer_official_tool", lang)),

@@ -64,6 +64,8 @@ def _words(code, values, lang):
             w["allowed"] = _m.RANGES["step"][i].format(
                 low=_m.number(rng[1], lang), high=_m.number(rng[2], lang),
                 step=_m.number(rng[3], lang))
+        elif rng[0] == "noc":
+            w["allowed"] = _m.RANGES["noc"][i]
         elif rng[0] == "date_after":
             w["allowed"] = _m.RANGES["date_after"][i].format(low=rng[1].isoformat())
         else:

@@ -44,6 +44,32 @@ FIELDS = {
     "provincial_nomination": ("Provincial or territorial nomination",
                               "Désignation provinciale ou territoriale"),
     "sibling_in_canada": ("Brother or sister in Canada", "Frère ou sœur au Canada"),
+    "spouse.studied_in_canada": ("Spouse's two years of full-time study in Canada",
+                                 "Deux années d'études à temps plein au Canada de l'époux ou du "
+                                 "conjoint de fait"),
+    "work_history": ("Work history", "Antécédents de travail"),
+    "job_offer_details": ("Job offer details", "Détails de l'offre d'emploi"),
+    "settlement_funds": ("Settlement funds", "Fonds d'établissement"),
+    "family_size": ("Family size", "Taille de la famille"),
+    "intends_to_live_in_quebec": ("Plan to live in Quebec", "Intention de vivre au Québec"),
+    "authorized_to_work_in_canada": ("Authorized to work in Canada",
+                                     "Autorisé à travailler au Canada"),
+    "studied_in_canada": ("Two years of full-time study in Canada",
+                          "Deux années d'études à temps plein au Canada"),
+    "relative_in_canada": ("Relative in Canada", "Membre de la parenté au Canada"),
+    "submitted_at": ("Profile submission date and time",
+                     "Date et heure de soumission du profil"),
+}
+
+PERIOD_PARTS = {
+    "where": ("where", "lieu"), "teer": ("TEER category", "catégorie FÉER"),
+    "noc": ("NOC code", "code CNP"), "start": ("start date", "date de début"),
+    "end": ("end date", "date de fin"), "hours_per_week": ("hours per week", "heures par semaine"),
+    "paid": ("paid", "rémunéré"), "self_employed": ("self-employed", "travailleur autonome"),
+    "while_full_time_student": ("while a full-time student", "pendant des études à temps plein"),
+    "full_time": ("full time", "temps plein"), "non_seasonal": ("non-seasonal", "non saisonnier"),
+    "at_least_one_year": ("at least one year", "au moins un an"),
+    "lmia_or_exempt": ("LMIA or LMIA-exempt", "EIMT ou dispense d'EIMT"),
 }
 
 LANGUAGE_PARTS = {
@@ -87,6 +113,7 @@ CHOICES = {
                                "degree", "trois ans ou plus, une maîtrise, un doctorat ou un "
                                "diplôme professionnel"),
     },
+    "where": {"canada": ("in Canada", "au Canada"), "abroad": ("outside Canada", "à l'étranger")},
     "job_offer": {
         None: ("none (null)", "aucune (null)"),
         "teer_0_major_group_00": ("NOC TEER 0 Major Group 00",
@@ -113,6 +140,7 @@ KINDS = {
     "object": ("an object", "un objet"),
     "object_or_null": ("an object or null", "un objet ou null"),
     "string": ("text", "du texte"),
+    "list": ("a list", "une liste"),
 }
 
 OFFICIAL_LANGUAGE = {"en": ("English", "l'anglais"), "fr": ("French", "le français")}
@@ -127,8 +155,10 @@ ERRORS = {
     "not_allowed": ("must be one of: {allowed}; got {got}.",
                     "doit être l'une des valeurs suivantes : {allowed}; reçu {got}."),
     "out_of_range": ("{allowed}; got {got}.", "{allowed}; reçu {got}."),
-    "invalid_date": ("must be a real date written YYYY-MM-DD; got {got}.",
-                     "doit être une date réelle écrite AAAA-MM-JJ; reçu {got}."),
+    "invalid_date": ("must be a real date written YYYY-MM-DD (a date and time: "
+                     "YYYY-MM-DDTHH:MM:SSZ); got {got}.",
+                     "doit être une date réelle écrite AAAA-MM-JJ (date et heure : "
+                     "AAAA-MM-JJTHH:MM:SSZ); reçu {got}."),
     "not_applicable": ("must be empty (null) when the marital status is {status}: only married "
                        "and common-law candidates give spouse details.",
                        "doit être vide (null) lorsque l'état matrimonial est « {status} » : "
@@ -153,6 +183,8 @@ RANGES = {
              "doit être une note de {low} à {high} par pas de {step}"),
     "date_after": ("must be on or after {low}", "doit être le {low} ou après"),
     "date_before": ("must be on or before {high}", "doit être le {high} ou avant"),
+    "noc": ("must be a NOC 2021 code of five digits, such as \"21231\"",
+            "doit être un code CNP 2021 de cinq chiffres, par exemple « 21231 »"),
 }
 
 WARNINGS = {
@@ -245,6 +277,15 @@ def field_label(path, lang, test=None):
     i = _i(lang)
     if path in FIELDS:
         return FIELDS[path][i]
+    if path.startswith("work_history.") or path.startswith("job_offer_details."):
+        parts = path.split(".")
+        head = FIELDS[parts[0]][i]
+        if parts[0] == "work_history" and len(parts) > 1:
+            head += (" : période %d" if i else ", period %d") % (int(parts[1]) + 1) \
+                if parts[1].isdigit() else ""
+            parts = parts[1:]
+        tail = PERIOD_PARTS.get(parts[-1], ("", ""))[i] if len(parts) > 1 else ""
+        return head + (", " + tail if tail else "")
     for prefix in ("spouse.language", "first_language", "second_language"):
         if path.startswith(prefix + "."):
             part = path[len(prefix) + 1:]

@@ -21,11 +21,23 @@ TOP_FIELDS = ("as_of", "marital_status", "spouse", "age", "date_of_birth", "educ
               "eca_date", "canadian_education", "first_language", "second_language",
               "canadian_work_years", "foreign_work_years", "certificate_of_qualification",
               "job_offer", "provincial_nomination", "sibling_in_canada")
+# docs/profile-format-extensions.md
+EXTRA_FIELDS = ("work_history", "job_offer_details", "settlement_funds", "family_size",
+                "intends_to_live_in_quebec", "authorized_to_work_in_canada", "studied_in_canada",
+                "relative_in_canada", "submitted_at")
 SPOUSE_FIELDS = ("canadian_citizen_or_pr", "accompanying", "education",
-                 "canadian_work_years", "language")
+                 "canadian_work_years", "language", "studied_in_canada")
+PERIOD_FIELDS = ("where", "teer", "noc", "start", "end", "hours_per_week", "paid",
+                 "self_employed", "while_full_time_student")
+OFFER_FIELDS = ("full_time", "non_seasonal", "at_least_one_year", "teer", "noc",
+                "lmia_or_exempt")
+MAX_PERIODS = 30
 LANGUAGE_FIELDS = ("test",) + ABILITIES + ("test_date",)
 
-_TOP = frozenset(TOP_FIELDS)
+_TOP = frozenset(TOP_FIELDS + EXTRA_FIELDS)
+_EXTRA = frozenset(EXTRA_FIELDS)
+_PERIOD = frozenset(PERIOD_FIELDS)
+_OFFER = frozenset(OFFER_FIELDS)
 _SPOUSE = frozenset(SPOUSE_FIELDS)
 _LANGUAGE = frozenset(LANGUAGE_FIELDS)
 
@@ -65,7 +77,7 @@ class Profile:
                  "spouse_canadian_work_years", "spouse_language", "age", "date_of_birth",
                  "education", "eca_date", "canadian_education", "first", "second",
                  "canadian_work_years", "foreign_work_years", "certificate", "job_offer",
-                 "nomination", "sibling", "spouse_details_given")
+                 "nomination", "sibling", "spouse_details_given", "extra")
 
     @property
     def english(self):
@@ -215,7 +227,7 @@ def parse(doc, as_of):
     if type(doc) is not dict:
         r.add("profile", "wrong_type", kind="object", got=doc)
         return None, as_of, r.problems
-    r.unknown(doc, _TOP, TOP_FIELDS, "")
+    r.unknown(doc, _TOP, TOP_FIELDS + EXTRA_FIELDS, "")
 
     if doc.get("as_of") is not None:
         own = r.date(doc, "as_of", "as_of")
@@ -241,6 +253,7 @@ def parse(doc, as_of):
             r.add("spouse", "wrong_type", kind="object", got=spouse)
         else:
             r.unknown(spouse, _SPOUSE, SPOUSE_FIELDS, "spouse.")
+            spouse_studied = r.boolean(spouse, "studied_in_canada", "spouse.studied_in_canada")
             citizen = r.boolean(spouse, "canadian_citizen_or_pr", "spouse.canadian_citizen_or_pr")
             coming = r.boolean(spouse, "accompanying", "spouse.accompanying")
             # The other fields are read (and checked) even when they will not count, so that a
@@ -306,6 +319,118 @@ def parse(doc, as_of):
     p.nomination = r.boolean(doc, "provincial_nomination", "provincial_nomination")
     p.sibling = r.boolean(doc, "sibling_in_canada", "sibling_in_canada")
 
+    # The optional fields of docs/profile-format-extensions.md: read only when present, so a
+    # plain score pays nothing for them.
+    p.extra = _extra(r, doc, as_of) if not _EXTRA.isdisjoint(doc) else {}
+    if p.marital_status in WITH_SPOUSE and type(spouse) is dict and spouse.get("studied_in_canada"):
+        p.extra["spouse_studied_in_canada"] = True
+
     if r.problems:
         return None, as_of, r.problems
     return p, as_of, r.problems
+
+
+def _datetime(value):
+    """An ISO 8601 date-time with a time zone (Z or an offset), or None."""
+    if type(value) is not str or not 16 <= len(value) <= 40 or value[10:11] != "T":
+        return None
+    text = value[:-1] + "+00:00" if value.endswith("Z") else value
+    try:
+        moment = _dt.datetime.fromisoformat(text)
+    except ValueError:
+        return None
+    return moment if moment.tzinfo is not None else None
+
+
+def _extra(r, doc, as_of):
+    x = {}
+    history = doc.get("work_history")
+    if history is not None:
+        if type(history) is not list:
+            r.add("work_history", "wrong_type", kind="list", got=history)
+        elif len(history) > MAX_PERIODS:
+            r.add("work_history", "out_of_range", range=("range", "integer", 0, MAX_PERIODS),
+                  got=len(history))
+        else:
+            periods = []
+            for i, period in enumerate(history):
+                path = "work_history.%d" % i
+                if type(period) is not dict:
+                    r.add(path, "wrong_type", kind="object", got=period)
+                    continue
+                r.unknown(period, _PERIOD, PERIOD_FIELDS, path + ".")
+                where = r.choice(period, "where", path + ".where", ("canada", "abroad"), "where",
+                                 required=True)
+                teer = r.integer(period, "teer", path + ".teer", 0, 5, default=None)
+                if teer is None and "teer" not in period:
+                    r.add(path + ".teer", "required")
+                noc = _noc(r, period, path)
+                start = r.date(period, "start", path + ".start")
+                if start is None and period.get("start") is None:
+                    r.add(path + ".start", "required")
+                end = r.date(period, "end", path + ".end")
+                if start is not None and end is not None and end < start:
+                    r.add(path + ".end", "out_of_range", range=("date_after", start),
+                          got=period["end"])
+                hours = period.get("hours_per_week", 30)
+                if isinstance(hours, bool) or not isinstance(hours, (int, float)):
+                    r.add(path + ".hours_per_week", "wrong_type", kind="number", got=hours)
+                elif not 0 < hours <= 80:
+                    r.add(path + ".hours_per_week", "out_of_range",
+                          range=("range", "number", 1, 80), got=hours)
+                periods.append({
+                    "where": where, "teer": teer, "noc": noc, "start": start, "end": end,
+                    "hours_per_week": hours,
+                    "paid": r.boolean(dict(period, paid=period.get("paid", True)), "paid",
+                                      path + ".paid"),
+                    "self_employed": r.boolean(period, "self_employed", path + ".self_employed"),
+                    "while_full_time_student": r.boolean(period, "while_full_time_student",
+                                                         path + ".while_full_time_student"),
+                })
+            x["work_history"] = periods
+    offer = doc.get("job_offer_details")
+    if offer is not None:
+        if type(offer) is not dict:
+            r.add("job_offer_details", "wrong_type", kind="object_or_null", got=offer)
+        else:
+            r.unknown(offer, _OFFER, OFFER_FIELDS, "job_offer_details.")
+            details = {}
+            for key in ("full_time", "non_seasonal", "at_least_one_year", "lmia_or_exempt"):
+                if offer.get(key) is not None:
+                    details[key] = r.boolean(offer, key, "job_offer_details." + key)
+            details["teer"] = r.integer(offer, "teer", "job_offer_details.teer", 0, 3,
+                                        default=None)
+            details["noc"] = _noc(r, offer, "job_offer_details")
+            x["job_offer_details"] = details
+    funds = doc.get("settlement_funds")
+    if funds is not None:
+        if isinstance(funds, bool) or not isinstance(funds, (int, float)):
+            r.add("settlement_funds", "wrong_type", kind="number", got=funds)
+        elif not 0 <= funds <= 1e9:
+            r.add("settlement_funds", "out_of_range", range=("range", "number", 0, 10**9),
+                  got=funds)
+        else:
+            x["settlement_funds"] = funds
+    if doc.get("family_size") is not None:
+        x["family_size"] = r.integer(doc, "family_size", "family_size", 1, 20)
+    for key in ("intends_to_live_in_quebec", "authorized_to_work_in_canada",
+                "studied_in_canada", "relative_in_canada"):
+        if doc.get(key) is not None:
+            x[key] = r.boolean(doc, key, key)
+    if doc.get("submitted_at") is not None:
+        moment = _datetime(doc["submitted_at"])
+        if moment is None:
+            r.add("submitted_at", "invalid_date", got=doc["submitted_at"])
+        else:
+            x["submitted_at"] = moment
+    return x
+
+
+def _noc(r, obj, path):
+    noc = obj.get("noc")
+    if noc is None:
+        return None
+    if type(noc) is not str or len(noc) != 5 or not noc.isdigit():
+        r.add(path + ".noc", "out_of_range", range=("noc",), got=noc)
+        return None
+    return noc

@@ -31,6 +31,13 @@ EDUCATION = ("none", "secondary", "one_year", "two_year", "bachelors", "two_or_m
 CANADIAN_EDUCATION = ("secondary", "one_or_two_year", "three_year_or_more")
 JOB_OFFERS = ("teer_0_major_group_00", "teer_0_1_2_3")
 LANGUAGE_PATHS = ("first_language", "second_language", "spouse.language")
+# The profile's top-level keys the form shows (others found in an imported document are kept
+# as they are and passed on to the core, which names any it does not know).
+PROFILE_KEYS = frozenset((
+    "marital_status", "spouse", "age", "date_of_birth", "education", "eca_date",
+    "canadian_education", "first_language", "second_language", "canadian_work_years",
+    "foreign_work_years", "certificate_of_qualification", "job_offer", "provincial_nomination",
+    "sibling_in_canada"))
 BOOLEANS = ("certificate_of_qualification", "provincial_nomination", "sibling_in_canada")
 YEARS = ("canadian_work_years", "foreign_work_years")
 

@@ -1,0 +1,1 @@
+"""The page glue: form mapping (form.py), words (strings.py), PyScript entry (main.py)."""

@@ -1,0 +1,22 @@
+// Loaded before PyScript. No user data is read or written here: it only watches start-up.
+// If Python has not started after 120 s, or the runtime fails to load, say so in the page
+// (the message is in the page's HTML, in the page's language).
+const root = document.documentElement;
+root.classList.add("js");
+function failed() {
+  if (root.getAttribute("data-crs-ready")) return;
+  root.setAttribute("data-crs-ready", "failed");
+  const box = document.getElementById("load-failed");
+  const loading = document.getElementById("loading");
+  if (box) box.hidden = false;
+  if (loading) loading.hidden = true;
+}
+setTimeout(failed, 120000);
+addEventListener("error", (event) => {
+  const src = event && event.filename ? String(event.filename) : "";
+  if (src.includes("/vendor/")) failed();
+});
+addEventListener("unhandledrejection", () => {
+  // PyScript's own promise rejections before start-up mean the runtime did not load.
+  if (!root.getAttribute("data-crs-ready")) setTimeout(failed, 1000);
+});
