@@ -207,6 +207,10 @@ SUMMARY = {
              "Vous ne satisfaites aux exigences d'aucun des trois programmes et n'avez pas de "
              "désignation provinciale : un profil dans cette situation ne peut pas être invité "
              "(IM, par. 5(1))."),
+    "nominee": ("A provincial nomination does not change this: Express Entry nominees must also "
+                "meet one of the three programs.",
+                "Une désignation provinciale n'y change rien : les candidats désignés dans Entrée "
+                "express doivent aussi satisfaire à l'un des trois programmes."),
     "some": ("You meet the requirements of: {names}.", "Vous satisfaites aux exigences : {names}."),
     "unknown": ("The profile does not say enough to decide for: {names}.",
                 "Le profil ne permet pas de trancher pour : {names}."),
@@ -410,7 +414,11 @@ def check(p, as_of, lang="en"):
         summary = SUMMARY["unknown"][i].format(names=", ".join(PROGRAMS[k][i] for k in unknown))
     else:
         summary = SUMMARY["none"][i]
-    can_be_invited = bool(eligible) or (None if unknown else (True if p.nomination else False))
+    # MI s.5(1): a provincial nomination does not replace meeting one of the three classes
+    # (Express Entry nominees are selected from the pool, among eligible candidates).
+    can_be_invited = True if eligible else (None if unknown else False)
+    if can_be_invited is False and p.nomination:
+        summary += " " + SUMMARY["nominee"][i]
     return {"as_of": as_of.isoformat(), "programs": programs, "eligible": eligible,
             "can_be_invited": can_be_invited, "summary": summary}
 
