@@ -1,0 +1,128 @@
+"""The profile's timeline: what happens to it, and to its score, on which day.
+
+From the dates a profile may give (date of birth, each language test date, the ECA date, the
+submission date and time), a dated list of events:
+
+* the evaluation date, with the age and its points;
+* each language result going stale (two years, MI s.3(4) and s.32(2)) and the ECA going stale
+  (five years, s.3(4), s.11(5)): from then the profile cannot stay in the pool;
+* the profile's expiry: one year after submission at the same time of day (s.4(1)(b));
+* each coming birthday that costs age points (s.10(1)), with the points lost.
+
+Each event carries the score on that day (same profile, rules in force then). Anniversaries
+that fall on 29 February: a birthday is taken on 1 March in a common year (the age rule of
+profile.completed_years), and so do results going stale; a one-year period ending on a 29 February that does not exist ends on
+28 February, the last day of that month (Interpretation Act, R.S.C. 1985, c. I-21, s.28).
+"""
+
+import datetime as _dt
+
+from . import profile as _profile
+
+TEXT = {
+    "as_of": ("Evaluation date: age {age}, {points} age points",
+              "Date d'évaluation : {age} ans, {points} points pour l'âge"),
+    "birthday": ("Turns {age}: age points {before} → {after} ({lost})",
+                 "{age} ans : points pour l'âge {before} → {after} ({lost})"),
+    "language_stale": ("{label} result is two years old: the profile can no longer stay in "
+                       "the pool until a new test",
+                       "{label} : le résultat a deux ans; le profil ne peut plus demeurer dans "
+                       "le bassin sans un nouveau test"),
+    "eca_stale": ("The ECA is five years old: the profile can no longer stay in the pool until "
+                  "a new assessment",
+                  "L'EDE a cinq ans : le profil ne peut plus demeurer dans le bassin sans une "
+                  "nouvelle évaluation"),
+    "expiry": ("The profile expires (one year after submission, at {time})",
+               "Le profil expire (un an après sa soumission, à {time})"),
+    "submitted": ("Profile submitted", "Profil soumis"),
+}
+
+RESULT_LABEL = {"first_language": ("First official language", "Première langue officielle"),
+                "second_language": ("Second official language", "Seconde langue officielle"),
+                "spouse.language": ("Spouse's language test",
+                                    "Test linguistique de l'époux ou du conjoint de fait")}
+
+HORIZON_YEARS = 5  # how far ahead birthdays are listed
+
+
+def add_years(day, years):
+    """The same calendar day `years` later; 29 February -> 28 February (Interpretation Act s.28)."""
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:
+        return day.replace(year=day.year + years, day=28)
+
+
+def anniversary(day, years):
+    """The day something dated `day` becomes `years` old, as profile.completed_years counts:
+    a 29 February is one year older on 1 March of a common year. Used for ages, and for test
+    results and ECAs that are stale at "two (five) years or more" (MI s.3(4))."""
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:
+        return _dt.date(day.year + years, 3, 1)
+
+
+def timeline(doc, as_of=None, rules=None, lang="en"):
+    """Events in date order, or {"errors": [...]}."""
+    from . import _as_date, _errors, load_json, score
+    i = 1 if lang == "fr" else 0
+    if isinstance(doc, (str, bytes, bytearray)):
+        doc, errors = load_json(doc, lang)
+        if errors:
+            return {"errors": errors}
+    day, bad = _as_date(as_of)
+    if day is None:
+        return {"errors": _errors([("as_of", "invalid_date", {"got": bad})], lang)}
+    p, day, problems = _profile.parse(doc, day)
+    if problems:
+        return {"errors": _errors(problems, lang)}
+    base = dict(doc)
+    base.pop("as_of", None)
+
+    def total_on(when):
+        r = score(base, as_of=when, rules=rules, lang=lang)
+        return r.get("total")
+
+    now = score(base, as_of=day, rules=rules, lang=lang)
+    events = [{"date": day.isoformat(), "kind": "as_of", "total": now["total"],
+               "label": TEXT["as_of"][i].format(age=p.age, points=now["lines"][0]["points"])}]
+
+    submitted = p.extra.get("submitted_at")
+    if submitted is not None:
+        events.append({"date": submitted.date().isoformat(), "kind": "submitted", "total": None,
+                       "label": TEXT["submitted"][i]})
+        expires = submitted.replace(year=submitted.year + 1) if not (
+            submitted.month == 2 and submitted.day == 29) else submitted.replace(
+            year=submitted.year + 1, day=28)
+        events.append({"date": expires.date().isoformat(), "kind": "expiry",
+                       "at": expires.isoformat(), "total": None,
+                       "label": TEXT["expiry"][i].format(time=expires.strftime("%H:%M:%S %z"))})
+
+    for path, result in (("first_language", p.first), ("second_language", p.second),
+                         ("spouse.language", p.spouse_language if p.accompanied else None)):
+        if result is not None and result.test_date is not None:
+            when = anniversary(result.test_date, 2)
+            events.append({"date": when.isoformat(), "kind": "language_stale", "field": path,
+                           "total": total_on(when), "eligible": False,
+                           "label": TEXT["language_stale"][i].format(
+                               label=RESULT_LABEL[path][i])})
+    if p.eca_date is not None:
+        when = anniversary(p.eca_date, 5)
+        events.append({"date": when.isoformat(), "kind": "eca_stale", "field": "eca_date",
+                       "total": total_on(when), "eligible": False,
+                       "label": TEXT["eca_stale"][i]})
+
+    if p.date_of_birth is not None:
+        from .tables import AGE, AGE_TOP
+        col = 0 if p.accompanied else 1
+        for age in range(p.age + 1, min(p.age + HORIZON_YEARS, AGE_TOP) + 1):
+            before, after = AGE[col][min(age - 1, AGE_TOP)], AGE[col][min(age, AGE_TOP)]
+            if after < before:
+                when = anniversary(p.date_of_birth, age)
+                events.append({"date": when.isoformat(), "kind": "birthday", "age": age,
+                               "total": total_on(when),
+                               "label": TEXT["birthday"][i].format(
+                                   age=age, before=before, after=after, lost=after - before)})
+    events.sort(key=lambda e: (e["date"], e["kind"] != "as_of"))
+    return {"as_of": day.isoformat(), "events": events}

@@ -1,0 +1,209 @@
+"""What would raise the score: single changes to the profile, each scored by the core.
+
+Each what-if copies the (valid) document, changes one thing, and scores it under the same rule
+set and date, so every figure comes from the same formulas as the score itself. Language
+changes are made on CLB/NCLC levels (the test's own scores have no unique "one level up").
+"""
+
+import copy
+
+from .tables import ABILITIES
+
+LABELS = {
+    "weakest_plus_one": ("One more CLB level in your weakest {language} ability ({ability}: "
+                         "{before} → {after})",
+                         "Un niveau de plus dans votre habileté la plus faible en {language} "
+                         "({ability} : {before} → {after})"),
+    "first_clb_9": ("CLB 9 in all four abilities of your first official language",
+                    "NCLC 9 dans les quatre habiletés de votre première langue officielle"),
+    "first_clb_10": ("CLB 10 in all four abilities of your first official language",
+                     "NCLC 10 dans les quatre habiletés de votre première langue officielle"),
+    "french_nclc_7": ("A French test at NCLC 7 in all four abilities",
+                      "Un test de français au NCLC 7 dans les quatre habiletés"),
+    "english_clb_5": ("An English test at CLB 5 or more in all four abilities",
+                      "Un test d'anglais au NCLC 5 ou plus dans les quatre habiletés"),
+    "second_language_9": ("Your second official language at CLB 9 in all four abilities",
+                          "Votre seconde langue officielle au NCLC 9 dans les quatre habiletés"),
+    "swap_languages": ("Naming your other official language as the first",
+                       "Déclarer votre autre langue officielle comme première"),
+    "canadian_work_plus_one": ("One more year of skilled work in Canada",
+                               "Une année de plus de travail qualifié au Canada"),
+    "foreign_work_plus_one": ("One more year of skilled work outside Canada",
+                              "Une année de plus de travail qualifié à l'étranger"),
+    "canadian_credential": ("A Canadian credential of three years or more, or a master's or "
+                            "doctorate",
+                            "Un diplôme canadien de trois ans ou plus, une maîtrise ou un doctorat"),
+    "canadian_credential_short": ("A Canadian one- or two-year diploma or certificate",
+                                  "Un diplôme ou certificat canadien d'un an ou de deux ans"),
+    "education_next": ("The next level of education ({level})",
+                       "Le niveau de scolarité suivant ({level})"),
+    "spouse_test": ("Your spouse or partner's language test at CLB 9 in all four abilities",
+                    "Un test linguistique de votre époux ou conjoint de fait au NCLC 9 dans les "
+                    "quatre habiletés"),
+    "spouse_education": ("An educational credential assessment for your spouse or partner "
+                         "(bachelor's degree)",
+                         "Une évaluation des diplômes de votre époux ou conjoint de fait "
+                         "(baccalauréat)"),
+    "spouse_canadian_work": ("One more year of skilled work in Canada for your spouse or partner",
+                             "Une année de plus de travail qualifié au Canada pour votre époux ou "
+                             "conjoint de fait"),
+    "certificate": ("A certificate of qualification in your trade",
+                    "Un certificat de compétence dans votre métier"),
+    "nomination": ("A provincial or territorial nomination",
+                   "Une désignation provinciale ou territoriale"),
+    "next_birthday": ("Your next birthday", "Votre prochain anniversaire"),
+}
+
+LANGUAGE_NAME = {"en": ("English", "anglais"), "fr": ("French", "français")}
+ABILITY_NAME = {"speaking": ("speaking", "expression orale"),
+                "listening": ("listening", "compréhension de l'oral"),
+                "reading": ("reading", "compréhension de l'écrit"),
+                "writing": ("writing", "expression écrite")}
+EDUCATION_ORDER = ("none", "secondary", "one_year", "two_year", "bachelors", "two_or_more",
+                   "masters", "doctorate")
+
+
+def _levels(result_levels, language):
+    return {"test": "clb" if language == "en" else "nclc",
+            **{a: result_levels[a] for a in ABILITIES}}
+
+
+def candidates(doc, result):
+    """(id, label values, changed document) for every applicable single change."""
+    out = []
+    clb = result["clb"]
+    first = clb["first_language"]
+    second = clb["second_language"]
+
+    def with_(**changes):
+        d = copy.deepcopy(doc)
+        d.update(changes)
+        return d
+
+    def keep_date(key, new):
+        old = doc.get(key) or {}
+        if old.get("test_date"):
+            new["test_date"] = old["test_date"]
+        return new
+
+    weakest = min(ABILITIES, key=lambda a: first[a])
+    if first[weakest] < 12:
+        lv = dict(first, **{weakest: first[weakest] + 1})
+        out.append(("weakest_plus_one",
+                    {"language": first["language"], "ability": weakest,
+                     "before": first[weakest], "after": first[weakest] + 1},
+                    with_(first_language=keep_date("first_language",
+                                                   _levels(lv, first["language"])))))
+    for target, key in ((9, "first_clb_9"), (10, "first_clb_10")):
+        if min(first[a] for a in ABILITIES) < target:
+            lv = {a: max(first[a], target) for a in ABILITIES}
+            out.append((key, {}, with_(first_language=keep_date(
+                "first_language", _levels(dict(lv, language=first["language"]),
+                                          first["language"])))))
+    french = first if first["language"] == "fr" else second
+    english = first if first["language"] == "en" else second
+    if french is None or min(french[a] for a in ABILITIES) < 7:
+        nclc7 = {"test": "nclc", **{a: 7 for a in ABILITIES}}
+        if first["language"] == "fr":
+            lv = {a: max(first[a], 7) for a in ABILITIES}
+            out.append(("french_nclc_7", {}, with_(first_language=keep_date(
+                "first_language", _levels(dict(lv, language="fr"), "fr")))))
+        else:
+            out.append(("french_nclc_7", {}, with_(second_language=nclc7)))
+    elif english is None or min(english[a] for a in ABILITIES) < 5:
+        clb5 = {a: max(english[a] if english else 0, 5) for a in ABILITIES}
+        out.append(("english_clb_5", {}, with_(second_language=_levels(clb5, "en"))))
+    if second is not None:
+        if min(second[a] for a in ABILITIES) < 9:
+            lv = {a: max(second[a], 9) for a in ABILITIES}
+            out.append(("second_language_9", {}, with_(second_language=keep_date(
+                "second_language", _levels(lv, second["language"])))))
+        out.append(("swap_languages", {}, with_(first_language=doc["second_language"],
+                                               second_language=doc["first_language"])))
+    if doc.get("canadian_work_years", 0) < 5:
+        out.append(("canadian_work_plus_one", {},
+                    with_(canadian_work_years=doc.get("canadian_work_years", 0) + 1)))
+    if doc.get("foreign_work_years", 0) < 3:
+        out.append(("foreign_work_plus_one", {},
+                    with_(foreign_work_years=doc.get("foreign_work_years", 0) + 1)))
+    cdn = doc.get("canadian_education") or "none"
+    if cdn != "three_year_or_more":
+        out.append(("canadian_credential", {}, with_(canadian_education="three_year_or_more")))
+    if cdn in ("none", "secondary"):
+        out.append(("canadian_credential_short", {},
+                    with_(canadian_education="one_or_two_year")))
+    level = EDUCATION_ORDER.index(doc["education"])
+    if level < len(EDUCATION_ORDER) - 1:
+        nxt = EDUCATION_ORDER[level + 1]
+        out.append(("education_next", {"level": nxt}, with_(education=nxt)))
+    if result["accompanied"]:
+        spouse = doc["spouse"]
+        if not spouse.get("language"):
+            d = copy.deepcopy(doc)
+            d["spouse"]["language"] = {"test": "clb", **{a: 9 for a in ABILITIES}}
+            out.append(("spouse_test", {}, d))
+        if not spouse.get("education"):
+            d = copy.deepcopy(doc)
+            d["spouse"]["education"] = "bachelors"
+            out.append(("spouse_education", {}, d))
+        if spouse.get("canadian_work_years", 0) < 5:
+            d = copy.deepcopy(doc)
+            d["spouse"]["canadian_work_years"] = spouse.get("canadian_work_years", 0) + 1
+            out.append(("spouse_canadian_work", {}, d))
+    if not doc.get("certificate_of_qualification"):
+        out.append(("certificate", {}, with_(certificate_of_qualification=True)))
+    if not doc.get("provincial_nomination"):
+        out.append(("nomination", {}, with_(provincial_nomination=True)))
+    return out
+
+
+def what_ifs(doc, as_of=None, rules=None, lang="en"):
+    """The changes that raise the score, largest first, and the next birthday's loss.
+
+    Returns {"total", "options": [{"id", "label", "points", "total"}], "next_birthday":
+    {"points", "total", "when"} or None} or {"errors": [...]}.
+    """
+    from . import score
+    i = 1 if lang == "fr" else 0
+    base = score(doc, as_of=as_of, rules=rules, lang=lang)
+    if "errors" in base:
+        return base
+    if isinstance(doc, (str, bytes, bytearray)):
+        import json
+        doc = json.loads(doc)
+    doc = dict(doc)
+    doc.pop("as_of", None)
+    day, rule_set = base["as_of"], base["rules"]
+    options = []
+    for key, values, changed in candidates(doc, base):
+        r = score(changed, as_of=day, rules=rule_set, lang=lang)
+        if "errors" in r or r["total"] <= base["total"]:
+            continue
+        words = dict(values)
+        if "language" in words:
+            words["language"] = LANGUAGE_NAME[words["language"]][i]
+        if "ability" in words:
+            words["ability"] = ABILITY_NAME[words["ability"]][i]
+        if "level" in words:
+            from .messages import CHOICES
+            words["level"] = CHOICES["education"][words["level"]][i]
+        options.append({"id": key, "label": LABELS[key][i].format(**words),
+                        "points": r["total"] - base["total"], "total": r["total"]})
+    options.sort(key=lambda o: (-o["points"], o["id"]))
+    birthday = None
+    drop = [w for w in base["warnings"] if w["code"] == "age_drop"]
+    if drop:
+        older = dict(doc)
+        if "age" in older:
+            older["age"] += 1
+            r = score(older, as_of=day, rules=rule_set, lang=lang)
+        else:
+            from .profile import _date
+            from . import age_drop, _parse
+            p, _, _ = _parse(doc, _date(day))
+            when = age_drop(p, _date(day))[0]
+            r = score(doc, as_of=when, rules=rule_set, lang=lang)
+        birthday = {"label": LABELS["next_birthday"][i], "points": r["total"] - base["total"],
+                    "total": r["total"], "message": drop[0]["message"]}
+    return {"total": base["total"], "rules": rule_set, "as_of": day, "options": options,
+            "next_birthday": birthday}
