@@ -208,6 +208,22 @@ def load_json(text, lang="en"):
     return value, []
 
 
+def read(doc, as_of=None, lang="en"):
+    """Parse a document (dict or JSON text) for the tools beyond the score (eligibility,
+    timeline). Returns (profile, evaluation date, None) or (None, None, errors)."""
+    if isinstance(doc, (str, bytes, bytearray)):
+        doc, errors = load_json(doc, lang)
+        if errors:
+            return None, None, errors
+    day, bad = _as_date(as_of)
+    if day is None:
+        return None, None, _errors([("as_of", "invalid_date", {"got": bad})], lang)
+    p, day, problems = _parse(doc, day)
+    if problems:
+        return None, None, _errors(problems, lang)
+    return p, day, None
+
+
 def score(doc, as_of=None, rules=None, lang="en"):
     """Validate and score one profile. Returns the result dict or {"errors": [...]}."""
     if lang not in _m.LANGS:

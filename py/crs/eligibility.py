@@ -425,18 +425,9 @@ def check(p, as_of, lang="en"):
 
 def eligibility(doc, as_of=None, lang="en"):
     """Validate a document and check eligibility; {"errors": [...]} when invalid."""
-    from . import _as_date, _errors, load_json
-    if isinstance(doc, (str, bytes, bytearray)):
-        doc, errors = load_json(doc, lang)
-        if errors:
-            return {"errors": errors}
-    day, bad = _as_date(as_of)
-    if day is None:
-        return {"errors": _errors([("as_of", "invalid_date", {"got": bad})], lang)}
-    p, day, problems = _profile.parse(doc, day)
-    if problems:
-        return {"errors": _errors(problems, lang)}
-    return check(p, day, lang)
+    from . import read
+    p, day, errors = read(doc, as_of, lang)
+    return {"errors": errors} if errors else check(p, day, lang)
 
 
 def main(argv):

@@ -17,7 +17,6 @@ profile.completed_years), and so do results going stale; a one-year period endin
 
 import datetime as _dt
 
-from . import profile as _profile
 
 TEXT = {
     "as_of": ("Evaluation date: age {age}, {points} age points",
@@ -65,18 +64,14 @@ def anniversary(day, years):
 
 def timeline(doc, as_of=None, rules=None, lang="en"):
     """Events in date order, or {"errors": [...]}."""
-    from . import _as_date, _errors, load_json, score
+    from . import read, score
     i = 1 if lang == "fr" else 0
+    p, day, errors = read(doc, as_of, lang)
+    if errors:
+        return {"errors": errors}
     if isinstance(doc, (str, bytes, bytearray)):
-        doc, errors = load_json(doc, lang)
-        if errors:
-            return {"errors": errors}
-    day, bad = _as_date(as_of)
-    if day is None:
-        return {"errors": _errors([("as_of", "invalid_date", {"got": bad})], lang)}
-    p, day, problems = _profile.parse(doc, day)
-    if problems:
-        return {"errors": _errors(problems, lang)}
+        import json
+        doc = json.loads(doc)
     base = dict(doc)
     base.pop("as_of", None)
 
