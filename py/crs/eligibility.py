@@ -257,6 +257,11 @@ def _valid_offer(p, x):
     d = x.get("job_offer_details")
     if not d:
         return None
+    # Q8 of the official tool already asks for "a valid job offer supported by an LMIA (if
+    # needed)", so non_seasonal and lmia_or_exempt only disqualify when explicitly false; full
+    # time and a duration of a year are what the score's question does not say.
+    if False in (d.get("non_seasonal"), d.get("lmia_or_exempt")):
+        return False
     flags = [d.get(k) for k in ("full_time", "at_least_one_year")]
     if False in flags:
         return False
