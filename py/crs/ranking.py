@@ -1,0 +1,445 @@
+"""Rank a pool of profiles as a round of invitations does (Ministerial Instructions s.8(3)).
+
+MI s.8(3): whether a candidate ranks high enough to be invited is decided
+  (a) by the Comprehensive Ranking System score, and
+  (b) among candidates with the same score, by the date and time their expression of interest
+      was submitted — earlier first.
+IRCC then publishes, for each round, the score of the lowest-ranked candidate invited and
+that candidate's submission time (the feed's "drawCutOff", "tie-breaking rule").
+
+    >>> from crs.ranking import rank
+    >>> rank([{"id": "a", "submitted_at": "2026-01-15T10:31:00Z", **profile}, ...],
+    ...      invite=1, as_of="2026-08-07")
+
+Each profile is a profile document (shared/profile-format.md) plus `submitted_at` (ISO 8601
+date-time with a time zone, required) and optionally `id`; both are removed before
+`crs.score`. Nothing here raises for bad input: invalid profiles are listed with their errors.
+
+`python -m crs rank POOL.json --invite N [--date YYYY-MM-DD] [--rules ID] [--lang en|fr]`
+prints the result as JSON (exit 0, or 2 when any profile was invalid).
+
+Speed: scoring is ~35 µs a profile and is everything; ordering is linear (a count per score,
+then a sort of the invited only). `workers=N` scores in N forked processes on CPython/Linux
+(the page, in Pyodide, always scores in one).
+"""
+
+import datetime as _dt
+import json
+import os
+import sys
+
+from . import score as _score
+from .rounds import format_timestamp
+from .rules import BY_ID as _RULES
+from .rules import in_force_on as _in_force_on
+
+MAX_SCORE = 1200
+MAX_POOL_BYTES = 1024 * 1024 * 1024
+PARALLEL_FROM = 20_000       # below this, starting processes costs more than it saves
+_EPOCH = _dt.datetime(1970, 1, 1, tzinfo=_dt.timezone.utc)
+
+MESSAGES = {
+    "not_an_object": ("A profile must be a JSON object.", "Un profil doit être un objet JSON."),
+    "submitted_missing": (
+        "Submission date and time (submitted_at) is missing: equal scores are ranked by it "
+        "(MI s.8(3)(b)).",
+        "La date et l'heure de soumission (submitted_at) manquent : elles départagent les "
+        "notes égales (IM, al. 8(3)b))."),
+    "submitted_invalid": (
+        "Submission date and time (submitted_at) must be an ISO 8601 date and time with a time "
+        "zone, such as 2026-01-15T10:31:00Z; got %(got)s.",
+        "La date et l'heure de soumission (submitted_at) doivent être une date et heure ISO 8601 "
+        "avec fuseau horaire, par exemple 2026-01-15T10:31:00Z; reçu : %(got)s."),
+    "submitted_after_round": (
+        "Submitted on %(day)s, after the round (%(as_of)s): not in the pool for it.",
+        "Soumise le %(day)s, après la ronde (%(as_of)s) : absente du bassin pour celle-ci."),
+    "expired": (
+        "Submitted on %(day)s: an expression of interest leaves the pool one year after it is "
+        "received (MI s.4(1)(b)), here on %(until)s, before the round (%(as_of)s).",
+        "Soumise le %(day)s : une déclaration d'intérêt quitte le bassin un an après sa "
+        "réception (IM, al. 4(1)b)), ici le %(until)s, avant la ronde (%(as_of)s)."),
+    "id_invalid": ("The id must be a string or an integer; got %(got)s.",
+                   "L'identifiant (id) doit être une chaîne ou un entier; reçu : %(got)s."),
+    "id_duplicate": ("The id %(got)s is already used by profile %(other)s.",
+                     "L'identifiant %(got)s est déjà celui du profil %(other)s."),
+    "profiles_not_list": ("The pool must be a JSON array of profiles (or {\"profiles\": [...]}).",
+                          "Le bassin doit être un tableau JSON de profils "
+                          "(ou {\"profiles\": [...]})."),
+    "invite_invalid": ("The number of invitations must be an integer of 0 or more; got %(got)s.",
+                       "Le nombre d'invitations doit être un entier de 0 ou plus; reçu : "
+                       "%(got)s."),
+    "as_of_invalid": ("The round date must be YYYY-MM-DD; got %(got)s.",
+                      "La date de la ronde doit être AAAA-MM-JJ; reçu : %(got)s."),
+    "rules_invalid": ("Unknown rule set %(got)s; allowed: %(allowed)s.",
+                      "Ensemble de règles inconnu %(got)s; permis : %(allowed)s."),
+    "unreadable": ("Cannot read the pool: %(got)s.", "Lecture du bassin impossible : %(got)s."),
+    "invalid_json": ("The pool is not valid JSON: %(got)s.",
+                     "Le bassin n'est pas du JSON valide : %(got)s."),
+}
+
+
+def _shown(value):
+    try:
+        text = json.dumps(value, ensure_ascii=False)
+    except (TypeError, ValueError, RecursionError):
+        text = "(%s)" % type(value).__name__
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def _error(field, code, lang, **values):
+    text = MESSAGES[code][1 if lang == "fr" else 0]
+    return {"field": field, "code": code, "message": text % values if values else text}
+
+
+# ---------------------------------------------------------------------------------------------
+# One profile
+
+def parse_submitted(value):
+    """submitted_at -> (aware UTC datetime, None) or (None, error code)."""
+    if value is None:
+        return None, "submitted_missing"
+    if type(value) is not str or len(value) > 64:
+        return None, "submitted_invalid"
+    try:
+        when = _dt.datetime.fromisoformat(value.strip())
+    except ValueError:
+        return None, "submitted_invalid"
+    if when.tzinfo is None or when.utcoffset() is None:
+        return None, "submitted_invalid"      # a local time without zone could be any instant
+    return when.astimezone(_dt.timezone.utc), None
+
+
+def _micros(when):
+    """Integer microseconds since 1970: an exact sort key (floats lose the microseconds)."""
+    delta = when - _EPOCH
+    return (delta.days * 86_400 + delta.seconds) * 1_000_000 + delta.microseconds
+
+
+def _anniversary(day):
+    try:
+        return day.replace(year=day.year + 1)
+    except ValueError:                        # 29 February
+        return _dt.date(day.year + 1, 3, 1)
+
+
+def _pool_errors(when, as_of, lang):
+    """A profile submitted after the round, or more than a year before it, is not in the pool
+    (MI s.4(1)(b)). The round's time of day is unknown: the anniversary day itself is kept."""
+    day = when.date()
+    if day > as_of:
+        return [_error("submitted_at", "submitted_after_round", lang, day=day.isoformat(),
+                       as_of=as_of.isoformat())]
+    until = _anniversary(day)
+    if as_of > until:
+        return [_error("submitted_at", "expired", lang, day=day.isoformat(),
+                       until=until.isoformat(), as_of=as_of.isoformat())]
+    return []
+
+
+def score_entry(doc, as_of, rules, lang):
+    """(total or None, submission key or None, errors or None, rules id or None)."""
+    if type(doc) is not dict:
+        return None, None, [_error("profile", "not_an_object", lang)], None
+    body = dict(doc)
+    ident = body.pop("id", None)
+    when, problem = parse_submitted(body.pop("submitted_at", None))
+    errors = []
+    if ident is not None and (type(ident) not in (str, int)):
+        errors.append(_error("id", "id_invalid", lang, got=_shown(ident)))
+    if problem:
+        errors.append(_error("submitted_at", problem, lang,
+                             got=_shown(doc.get("submitted_at"))))
+    else:
+        errors.extend(_pool_errors(when, as_of, lang))
+    result = _score(body, as_of=as_of, rules=rules, lang=lang)
+    if "errors" in result:
+        errors.extend(result["errors"])
+    if errors:
+        return None, None, errors, None
+    return result["total"], _micros(when), None, result["rules"]
+
+
+# ---------------------------------------------------------------------------------------------
+# Many profiles (forked workers read the pool from the parent's memory: nothing is pickled
+# on the way in, and only numbers and the few errors on the way back)
+
+_SHARED = None
+
+
+def _score_range(bounds):
+    start, stop = bounds
+    docs, as_of, rules, lang = _SHARED
+    totals, keys, errors, used = [], [], {}, set()
+    for i in range(start, stop):
+        total, key, problems, rules_id = score_entry(docs[i], as_of, rules, lang)
+        totals.append(-1 if total is None else total)
+        keys.append(key)
+        if problems:
+            errors[i] = problems
+        else:
+            used.add(rules_id)
+    return totals, keys, errors, used
+
+
+def _can_fork():
+    if sys.platform == "emscripten" or not sys.platform.startswith("linux"):
+        return False
+    try:
+        import multiprocessing
+        return "fork" in multiprocessing.get_all_start_methods()
+    except (ImportError, OSError):
+        return False
+
+
+def score_all(docs, as_of, rules, lang, workers=1):
+    """(totals with -1 for invalid, submission keys, {index: errors}, rules ids used)."""
+    global _SHARED
+    n = len(docs)
+    workers = max(1, min(int(workers or 1), os.cpu_count() or 1))
+    _SHARED = (docs, as_of, rules, lang)
+    try:
+        if workers == 1 or n < PARALLEL_FROM or not _can_fork():
+            return _score_range((0, n))
+        import multiprocessing
+        chunk = -(-n // (workers * 8))        # small chunks even out uneven profiles
+        bounds = [(i, min(i + chunk, n)) for i in range(0, n, chunk)]
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            parts = pool.map(_score_range, bounds)
+    finally:
+        _SHARED = None
+    totals, keys, errors, used = [], [], {}, set()
+    for t, k, e, u in parts:
+        totals.extend(t)
+        keys.extend(k)
+        errors.update(e)
+        used |= u
+    return totals, keys, errors, used
+
+
+# ---------------------------------------------------------------------------------------------
+# The ranking
+
+def _check_args(invite, as_of, rules, lang):
+    errors = []
+    if type(invite) is not int or invite < 0:
+        errors.append(_error("invite", "invite_invalid", lang, got=_shown(invite)))
+    day = None
+    if as_of is None:
+        day = _dt.date.today()
+    elif isinstance(as_of, _dt.date) and not isinstance(as_of, _dt.datetime):
+        day = as_of
+    elif type(as_of) is str:
+        try:
+            day = _dt.date.fromisoformat(as_of)
+        except ValueError:
+            pass
+    if day is None:
+        errors.append(_error("as_of", "as_of_invalid", lang, got=_shown(as_of)))
+    if rules is not None and (type(rules) is not str or rules not in _RULES):
+        errors.append(_error("rules", "rules_invalid", lang, got=_shown(rules),
+                             allowed=", ".join(_RULES)))
+    return day, errors
+
+
+def _duplicate_ids(profiles, errors, lang):
+    """A repeated id would make the answer ambiguous: the later profiles are reported."""
+    first = {}
+    for i, doc in enumerate(profiles):
+        if type(doc) is not dict or i in errors:
+            continue
+        ident = doc.get("id")
+        if type(ident) not in (str, int):
+            continue
+        key = (type(ident) is str, ident)
+        if key in first:
+            errors[i] = [_error("id", "id_duplicate", lang, got=_shown(ident),
+                                other="#%d" % first[key])]
+        else:
+            first[key] = i
+
+
+def _select(totals, keys, valid, invite):
+    """The first `invite` of the valid indices by (score desc, submission asc, input order):
+    counts per score find the cutoff score in one pass; only the cutoff score's candidates
+    need their submission times compared."""
+    if invite == 0 or not valid:
+        return [], None, 0
+    counts = [0] * (MAX_SCORE + 1)
+    for i in valid:
+        counts[totals[i]] += 1
+    taken, cutoff = 0, 0
+    for s in range(MAX_SCORE, -1, -1):
+        taken += counts[s]
+        if taken >= invite:
+            cutoff = s
+            break
+    above = [i for i in valid if totals[i] > cutoff]
+    tied = sorted((i for i in valid if totals[i] == cutoff), key=lambda i: (keys[i], i))
+    need = invite - len(above)
+    invited = above + tied[:need]
+    invited.sort(key=lambda i: (-totals[i], keys[i], i))
+    left_out = tied[need:]
+    return invited, (left_out[0] if left_out else None), len(left_out)
+
+
+def _entry(rank, i, profiles, totals, keys):
+    doc = profiles[i]
+    when = _EPOCH + _dt.timedelta(microseconds=keys[i])
+    out = {"rank": rank, "index": i}
+    if "id" in doc:
+        out["id"] = doc["id"]
+    out["score"] = totals[i]
+    out["submitted_at"] = _iso(when)
+    return out
+
+
+def _iso(when):
+    text = when.strftime("%Y-%m-%dT%H:%M:%S")
+    if when.microsecond:
+        text += ".%06d" % when.microsecond
+    return text + "Z"
+
+
+def _next_below(totals, keys, valid, cutoff):
+    """The best-ranked candidate below the cutoff score (used when nobody at the cutoff score
+    was left out)."""
+    below = [i for i in valid if totals[i] < cutoff]
+    return min(below, key=lambda i: (-totals[i], keys[i], i)) if below else None
+
+
+def _rules_used(used, rules, day):
+    """The rule set's id; a list only if profiles' own as_of made several apply."""
+    if len(used) > 1:
+        return sorted(used)
+    if used:
+        return next(iter(used))
+    if rules is not None:
+        return rules
+    rs = _in_force_on(day)
+    return rs.id if rs else None
+
+
+def rank(profiles, invite, as_of=None, rules=None, lang="en", workers=1):
+    """Rank `profiles` and invite the first `invite` (MI s.8(3)). Returns
+
+        {"as_of", "rules", "invite", "pool", "invited_count",
+         "cutoff": {"score", "tie_break", "tie_break_text", "unresolved_tie"} or None,
+         "invited": [{"rank", "index", "id"?, "score", "submitted_at"}, ...],
+         "first_not_invited": {...} or None, "tied_not_invited": n,
+         "invalid": [{"index", "id"?, "errors": [...]}]}
+
+    or {"errors": [...]} when the arguments themselves are wrong. "tie_break" is the
+    submission time of the last candidate invited, as IRCC publishes it. "unresolved_tie" is
+    true when that candidate and the next one share score and submission time to the
+    microsecond: the MI give no further rule, and input order decided."""
+    lang = "fr" if lang == "fr" else "en"
+    if isinstance(profiles, dict) and isinstance(profiles.get("profiles"), list):
+        profiles = profiles["profiles"]
+    day, arg_errors = _check_args(invite, as_of, rules, lang)
+    if not isinstance(profiles, list):
+        arg_errors.insert(0, _error("profiles", "profiles_not_list", lang))
+    if arg_errors:
+        return {"errors": arg_errors}
+
+    return order(profiles, score_all(profiles, day, rules, lang, workers), invite, day, rules,
+                 lang)
+
+
+def order(profiles, scored, invite, day, rules=None, lang="en"):
+    """The ranking from `score_all`'s output (rank() without the scoring; arguments already
+    checked). Linear in the pool, apart from sorting the invited."""
+    totals, keys, errors, used = scored
+    errors = dict(errors)
+    _duplicate_ids(profiles, errors, lang)
+    valid = [i for i in range(len(profiles)) if i not in errors]
+    invited, left_out, tied_left = _select(totals, keys, valid, invite)
+
+    cutoff = None
+    following = left_out
+    if invited:
+        last = invited[-1]
+        if following is None:
+            following = _next_below(totals, keys, valid, totals[last])
+        when = _EPOCH + _dt.timedelta(microseconds=keys[last])
+        cutoff = {"score": totals[last], "tie_break": _iso(when),
+                  "tie_break_text": format_timestamp(when, lang),
+                  "unresolved_tie": left_out is not None and keys[left_out] == keys[last]}
+    elif valid and invite == 0:
+        following = min(valid, key=lambda i: (-totals[i], keys[i], i))
+
+    invalid = []
+    for i in sorted(errors):
+        item = {"index": i}
+        doc = profiles[i]
+        if type(doc) is dict and "id" in doc and type(doc["id"]) in (str, int):
+            item["id"] = doc["id"]
+        item["errors"] = errors[i]
+        invalid.append(item)
+
+    return {
+        "as_of": day.isoformat(),
+        "rules": _rules_used(used, rules, day),
+        "invite": invite,
+        "pool": len(valid),
+        "invited_count": len(invited),
+        "cutoff": cutoff,
+        "invited": [_entry(n, i, profiles, totals, keys) for n, i in enumerate(invited, 1)],
+        "first_not_invited": (_entry(len(invited) + 1, following, profiles, totals, keys)
+                              if following is not None else None),
+        "tied_not_invited": tied_left,
+        "invalid": invalid,
+    }
+
+
+# ---------------------------------------------------------------------------------------------
+# Command line: python -m crs rank POOL.json --invite N ...
+
+def _parser():
+    import argparse
+    parser = argparse.ArgumentParser(
+        prog="python -m crs rank",
+        description="Rank a pool of profiles by CRS score, then by submission time "
+                    "(MI s.8(3)), and invite the first N.")
+    parser.add_argument("pool", help="a JSON array of profiles, each with submitted_at "
+                                     "(and optionally id); - for standard input")
+    parser.add_argument("--invite", type=int, required=True, metavar="N",
+                        help="number of invitations")
+    parser.add_argument("--date", metavar="YYYY-MM-DD", help="date of the round (default today)")
+    parser.add_argument("--rules", choices=sorted(_RULES), help="force a rule set by its id")
+    parser.add_argument("--lang", choices=("en", "fr"), default="en", help="language of messages")
+    parser.add_argument("--workers", type=int, default=0, metavar="K",
+                        help="processes for scoring (default: one per CPU for large pools)")
+    parser.add_argument("--compact", action="store_true", help="one line of JSON")
+    return parser
+
+
+def _load(path, lang):
+    try:
+        if path == "-":
+            raw = sys.stdin.buffer.read(MAX_POOL_BYTES + 1)
+        else:
+            with open(path, "rb") as handle:
+                raw = handle.read(MAX_POOL_BYTES + 1)
+    except OSError as exc:
+        return None, [_error("pool", "unreadable", lang, got=str(exc))]
+    if len(raw) > MAX_POOL_BYTES:
+        return None, [_error("pool", "unreadable", lang,
+                             got="more than %d bytes" % MAX_POOL_BYTES)]
+    try:
+        return json.loads(raw), []
+    except (ValueError, RecursionError) as exc:
+        return None, [_error("pool", "invalid_json", lang, got=str(exc)[:200])]
+
+
+def main(argv=None):
+    args = _parser().parse_args(sys.argv[1:] if argv is None else list(argv))
+    data, errors = _load(args.pool, args.lang)
+    if errors:
+        out = {"errors": errors}
+    else:
+        workers = args.workers if args.workers > 0 else (os.cpu_count() or 1)
+        out = rank(data, args.invite, as_of=args.date, rules=args.rules, lang=args.lang,
+                   workers=workers)
+    sys.stdout.write(json.dumps(out, ensure_ascii=False, indent=None if args.compact else 2)
+                     + "\n")
+    return 0 if "errors" not in out and not out["invalid"] else 2
