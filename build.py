@@ -94,6 +94,57 @@ def ensure_npm():
 
 
 # ---------------------------------------------------------------------------------------------
+# The standard library as .pyc: Pyodide's npm stdlib zip holds .py sources, which CPython
+# compiles on every page load (about half the start-up time: shared/reference/platform.md §6).
+# This compiles them once, with Pyodide itself in node (same magic number), into a stored zip
+# of unchecked hash-based .pyc that the dev server (and any host) compresses.
+
+PYC_SCRIPT = r"""// Build a .pyc-only copy of Pyodide's stdlib zip, compiled by Pyodide itself (same magic number).
+// usage: node pyc_stdlib.mjs <node_modules/pyodide dir> <out zip>
+import { loadPyodide } from "pyodide";
+import { readFileSync, writeFileSync } from "node:fs";
+const [dir, out] = process.argv.slice(2);
+const py = await loadPyodide({ indexURL: dir + "/" });
+py.FS.writeFile("/tmp/in.zip", readFileSync(dir + "/python_stdlib.zip"));
+py.runPython(`
+import zipfile, importlib.util, importlib._bootstrap_external as ext
+src = zipfile.ZipFile("/tmp/in.zip")
+with zipfile.ZipFile("/tmp/out.zip", "w", zipfile.ZIP_STORED) as dst:
+    for info in src.infolist():
+        data = src.read(info)
+        if info.filename.endswith(".py"):
+            try:
+                code = compile(data, info.filename, "exec", dont_inherit=True, optimize=0)
+            except SyntaxError:
+                dst.writestr(info.filename, data)
+                continue
+            pyc = ext._code_to_hash_pyc(code, importlib.util.source_hash(data), checked=False)
+            dst.writestr(info.filename[:-3] + ".pyc", bytes(pyc))
+        else:
+            dst.writestr(info.filename, data)
+`);
+writeFileSync(out, py.FS.readFile("/tmp/out.zip"));
+console.log("wrote", out);
+"""
+
+
+def pyc_stdlib():
+    """Path of the .pyc stdlib zip for the installed Pyodide (built once, then cached)."""
+    version = json.loads((NODE_MODULES / "pyodide" / "package.json").read_text())["version"]
+    cache = NODE_MODULES / ".crs-build"
+    out = cache / ("python_stdlib-%s-pyc.zip" % version)
+    if not out.exists():
+        cache.mkdir(exist_ok=True)
+        script = cache / "pyc_stdlib.mjs"
+        script.write_text(PYC_SCRIPT)
+        log("compiling the Python stdlib to .pyc (once per Pyodide version)")
+        subprocess.run(["node", str(script), str(NODE_MODULES / "pyodide"), str(out) + ".tmp"],
+                       check=True, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL)
+        os.replace(str(out) + ".tmp", out)
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
 # The pages
 
 def esc(text):
@@ -407,9 +458,6 @@ def page_html(lang, prefix, config_url):
 <link rel="alternate" hreflang="en-CA" href="{en_href}">
 <link rel="alternate" hreflang="fr-CA" href="{fr_href}">
 <link rel="stylesheet" href="{p}static/site.css">
-<link rel="modulepreload" href="{p}vendor/pyscript/core.js">
-<link rel="preload" href="{p}vendor/pyodide/pyodide.asm.wasm" as="fetch" crossorigin="anonymous">
-<link rel="preload" href="{p}vendor/pyodide/python_stdlib.zip" as="fetch" crossorigin="anonymous">
 <script type="module" src="{p}static/boot.js"></script>
 <script type="module" src="{p}vendor/pyscript/core.js"></script>
 </head>
@@ -480,7 +528,8 @@ def python_files():
 def pyscript_config(prefix, files):
     return {
         "interpreter": prefix + "vendor/pyodide/pyodide.mjs",
-        "files": {prefix + "py/" + f: f for f in files},
+        # web/main.py is the script's own src: not copied into the interpreter's files too.
+        "files": {prefix + "py/" + f: f for f in files if f != "web/main.py"},
         "plugins": ["!error", "!py-editor", "!py-game", "!py-terminal", "!donkey",
                     "!deprecations-manager", "!codemirror"],
     }
@@ -497,7 +546,10 @@ def build():
         shutil.rmtree(DIST)
     DIST.mkdir()
     for name in PYODIDE_FILES:
-        copy(NODE_MODULES / "pyodide" / name, DIST / "vendor" / "pyodide" / name)
+        source = NODE_MODULES / "pyodide" / name
+        if name == "python_stdlib.zip" and not os.environ.get("CRS_STOCK_STDLIB"):
+            source = pyc_stdlib()
+        copy(source, DIST / "vendor" / "pyodide" / name)
     for path in sorted((NODE_MODULES / "@pyscript" / "core" / "dist").iterdir()):
         if path.is_file() and not path.name.endswith(".map"):
             copy(path, DIST / "vendor" / "pyscript" / path.name)
@@ -557,9 +609,12 @@ class Handler(http.server.SimpleHTTPRequestHandler):
     def _send_gzip(self, path, gz):
         stat = os.stat(gz)
         etag = '"%s"' % hashlib.md5(("%s-%s" % (stat.st_mtime_ns, stat.st_size)).encode()).hexdigest()
-        if self.headers.get("If-None-Match") == etag:
+        modified = self.date_time_string(int(stat.st_mtime))
+        if (self.headers.get("If-None-Match") == etag
+                or self.headers.get("If-Modified-Since") == modified):
             self.send_response(304)
             self.send_header("ETag", etag)
+            self.send_header("Last-Modified", modified)
             self.end_headers()
             return None
         f = open(gz, "rb")
@@ -569,7 +624,11 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         self.send_header("Vary", "Accept-Encoding")
         self.send_header("Content-Length", str(stat.st_size))
         self.send_header("ETag", etag)
+        self.send_header("Last-Modified", modified)
         self.end_headers()
+        if os.environ.get("CRS_SERVE_LOG"):
+            self.log_message("gzip %s INM=%s IMS=%s", self.path, self.headers.get("If-None-Match"),
+                             self.headers.get("If-Modified-Since"))
         return f
 
     def log_message(self, format, *args):

@@ -38,6 +38,8 @@ PROFILE_KEYS = frozenset((
     "canadian_education", "first_language", "second_language", "canadian_work_years",
     "foreign_work_years", "certificate_of_qualification", "job_offer", "provincial_nomination",
     "sibling_in_canada"))
+SPOUSE_KEYS = frozenset(("canadian_citizen_or_pr", "accompanying", "education",
+                         "canadian_work_years", "language"))
 BOOLEANS = ("certificate_of_qualification", "provincial_nomination", "sibling_in_canada")
 YEARS = ("canadian_work_years", "foreign_work_years")
 
@@ -236,6 +238,30 @@ def fields_from_profile(profile):
         f["has_job_offer"] = "yes"
         f["job_offer"] = _text(job)
     return f
+
+
+def extras_of(profile):
+    """The parts of an imported profile the form does not show (the project's optional fields,
+    docs/profile-format-extensions.md, or unknown ones the core will name): kept as they are."""
+    out = {k: v for k, v in profile.items() if k not in PROFILE_KEYS}
+    spouse = profile.get("spouse")
+    if isinstance(spouse, dict):
+        more = {k: v for k, v in spouse.items() if k not in SPOUSE_KEYS}
+        if more:
+            out["spouse"] = more
+    return out
+
+
+def with_extras(profile, extras):
+    """`profile` (from the form) with the kept parts of an imported one added back."""
+    for key, value in extras.items():
+        if key == "spouse":
+            if isinstance(profile.get("spouse"), dict):
+                for k, v in value.items():
+                    profile["spouse"].setdefault(k, v)
+        else:
+            profile.setdefault(key, value)
+    return profile
 
 
 # ---------------------------------------------------------------------------------------------

@@ -25,8 +25,15 @@ def _console_error(*parts):
         pass
 
 
+def _none(value):
+    """JavaScript null arrives as a JsNull object in recent Pyodide: make it None."""
+    if value is None or type(value).__name__ == "JsNull":
+        return None
+    return value
+
+
 def _by_id(fid):
-    return document.getElementById(fid)
+    return _none(document.getElementById(fid))
 
 
 class Page:
@@ -37,6 +44,10 @@ class Page:
         self.touched = set()
         self.extras = {}          # top-level keys of an imported document the form cannot show
         self.last_status = None
+        self.renders = 0
+        self.lists = {}
+        self.error_sig = None
+        self.showing_result = False   # the page starts with an empty result
         self.error_ids = []
         self.proxies = []
         self.form_el = _by_id("crs-form")
@@ -90,10 +101,8 @@ class Page:
     # -- the document ----------------------------------------------------------------------
 
     def profile(self, fields=None):
-        profile = self.form.profile_from_fields(fields or self.read_fields())
-        for key, value in self.extras.items():
-            profile.setdefault(key, value)
-        return profile
+        return self.form.with_extras(self.form.profile_from_fields(fields or self.read_fields()),
+                                     self.extras)
 
     def document_for_export(self, always_date=False):
         doc = self.profile()
@@ -106,6 +115,7 @@ class Page:
 
     def update(self, doc=None, as_of=None):
         """Score `doc` (default: the form) and show it. Never raises."""
+        self.renders += 1
         try:
             fields = self.read_fields()
             if doc is None:
@@ -119,9 +129,14 @@ class Page:
                 self.show_result(result)
         except Exception as exc:   # never a traceback on the page
             _console_error("CRS page error:", repr(exc))
+            self.error_sig = ()
             self.clear_errors()
+            self.showing_result = True
             self.clear_result()
             self.set_status(self.t("internal_error"))
+        # For tests and tools: bumps after every render (the hooks themselves are
+        # data-crs-total and data-crs-section/data-crs-points).
+        document.documentElement.setAttribute("data-crs-renders", str(self.renders))
 
     def show_clb(self, fields, as_of):
         for path in LANGUAGE_PATHS:
@@ -153,6 +168,9 @@ class Page:
             self.last_status = text
 
     def clear_result(self):
+        if not self.showing_result:
+            return
+        self.showing_result = False
         total = _by_id("total")
         total.setAttribute("data-crs-total", "")
         _set_text(total, "–")
@@ -169,6 +187,7 @@ class Page:
         self.fill_list("unconfirmed", [])
 
     def show_result(self, result):
+        self.showing_result = True
         self.clear_errors()
         _by_id("pending").hidden = True
         total = str(int(result["total"]))
@@ -189,7 +208,7 @@ class Page:
             line = lines.get(str(row.getAttribute("data-line")))
             row.hidden = line is None
             if line is not None:
-                _set_text(row.querySelector("td"), "%d / %d" % (line["points"], line["max"]))
+                _set_text(_none(row.querySelector("td")), "%d / %d" % (line["points"], line["max"]))
         _by_id("breakdown").classList.remove("breakdown--empty")
         _set_text(_by_id("rules-line"), self.t("rules_since", date=result["rules"]) + ". "
                   + self.t("rules_note", as_of=result["as_of"]))
@@ -198,6 +217,9 @@ class Page:
         self.set_status(self.t("status_score", total=self.strings.number(int(result["total"]), LANG)))
 
     def fill_list(self, name, messages):
+        if self.lists.get(name) == messages:
+            return
+        self.lists[name] = messages
         box = _by_id(name)
         ul = _by_id(name + "-list")
         ul.replaceChildren()
@@ -212,6 +234,9 @@ class Page:
         return el is not None and el.getClientRects().length > 0
 
     def clear_errors(self):
+        if self.error_sig is None:
+            return
+        self.error_sig = None
         for fid in self.error_ids:
             slot = _by_id(fid + "-error")
             if slot is not None:
@@ -220,7 +245,7 @@ class Page:
             el = _by_id(fid)
             if el is not None:
                 el.removeAttribute("aria-invalid")
-                wrap = el.closest(".field")
+                wrap = _none(el.closest(".field"))
                 if wrap is not None:
                     wrap.classList.remove("field--error")
         self.error_ids = []
@@ -237,7 +262,6 @@ class Page:
         return not any(k in self.touched for k in related)
 
     def show_errors(self, errors, fields):
-        self.clear_errors()
         self.clear_result()
         shown, pending = [], []
         for error in errors:
@@ -246,6 +270,21 @@ class Page:
                 pending.append((error, fid))
             else:
                 shown.append((error, fid))
+        sig = (tuple((fid, str(e.get("message"))) for e, fid in shown),
+               tuple((fid, str(e.get("message"))) for e, fid in pending))
+        if sig != self.error_sig:
+            # Rebuilt only when the errors change: a link under the pointer must stay put
+            # (a blur fires `change`, and a click needs the same element on mouseup).
+            self.clear_errors()
+            self.render_errors(shown, pending)
+            self.error_sig = sig
+        if shown:
+            key = "status_errors_1" if len(shown) == 1 else "status_errors_n"
+            self.set_status(self.t(key, n=len(shown)))
+        else:
+            self.set_status(self.t("status_pending"))
+
+    def render_errors(self, shown, pending):
         summary_list = _by_id("error-summary-list")
         by_field = {}
         for error, fid in shown:
@@ -263,7 +302,7 @@ class Page:
             el = _by_id(fid)
             if el is not None:
                 el.setAttribute("aria-invalid", "true")
-                wrap = el.closest(".field")
+                wrap = _none(el.closest(".field"))
                 if wrap is not None:
                     wrap.classList.add("field--error")
             if slot is not None:
@@ -288,11 +327,6 @@ class Page:
             li.appendChild(a)
             plist.appendChild(li)
         _by_id("pending").hidden = not pending
-        if shown:
-            key = "status_errors_1" if len(shown) == 1 else "status_errors_n"
-            self.set_status(self.t(key, n=len(shown)))
-        else:
-            self.set_status(self.t("status_pending"))
 
     # -- notices ---------------------------------------------------------------------------
 
@@ -310,7 +344,7 @@ class Page:
         profile, as_of = self.form.split_document(doc)
         fields = self.form.fields_from_profile(profile)
         self.write_fields(fields)
-        self.extras = {k: v for k, v in profile.items() if k not in self.form.PROFILE_KEYS}
+        self.extras = self.form.extras_of(profile)
         if isinstance(as_of, str):
             _by_id("as_of").value = as_of
         elif as_of is None:
@@ -327,7 +361,7 @@ class Page:
             return False
         touched = None
         try:
-            stored = js.sessionStorage.getItem(SWITCH_KEY)
+            stored = _none(js.sessionStorage.getItem(SWITCH_KEY))
             if stored is not None:
                 js.sessionStorage.removeItem(SWITCH_KEY)
                 touched = [t for t in json.loads(str(stored)) if t in self.form.FIELD_IDS]
@@ -370,7 +404,7 @@ class Page:
             _console_error("language switch:", repr(exc))
 
     def on_summary_click(self, event):
-        target = event.target.closest("a[data-target]") if event.target else None
+        target = _none(event.target.closest("a[data-target]")) if _none(event.target) else None
         if target is None:
             return
         event.preventDefault()
@@ -378,7 +412,7 @@ class Page:
         el = _by_id(fid) if fid else _by_id("crs-form")
         if el is None:
             return
-        wrap = el.closest(".field") or el
+        wrap = _none(el.closest(".field")) or el
         wrap.scrollIntoView()
         el.focus(to_js({"preventScroll": True}, dict_converter=js.Object.fromEntries))
 
@@ -430,7 +464,7 @@ class Page:
     async def on_import(self, event):
         input_el = event.target
         files = input_el.files
-        if files is None or files.length == 0:
+        if _none(files) is None or files.length == 0:
             return
         file = files.item(0)
         try:
@@ -453,7 +487,7 @@ class Page:
 
     def restore_saved(self):
         try:
-            saved = js.localStorage.getItem(STORAGE_KEY)
+            saved = _none(js.localStorage.getItem(STORAGE_KEY))
         except Exception:
             return False
         if saved is None:
@@ -471,7 +505,12 @@ class Page:
     # -- start -----------------------------------------------------------------------------
 
     def listen(self, target, event, handler):
-        proxy = create_proxy(handler)
+        def guarded(e):
+            try:
+                return handler(e)
+            except Exception as exc:   # logged for developers, never shown as a traceback
+                _console_error("CRS page: %s handler failed:" % event, repr(exc))
+        proxy = create_proxy(handler if _is_async(handler) else guarded)
         self.proxies.append(proxy)
         target.addEventListener(event, proxy)
 
@@ -499,13 +538,17 @@ class Page:
         for fid, value in self.read_fields().items():
             if value and value != self.form.DEFAULTS.get(fid):
                 self.touched.add(fid)
-        if not self.load_from_hash():
-            if not self.touched:
-                self.restore_saved() or self.update()
-            else:
-                self.update()
+        if not self.load_from_hash() and not self.touched:
+            self.restore_saved()
+        if self.renders == 0:      # nothing loaded (or a refused link): score the form
+            self.update()
         _by_id("loading").hidden = True
         document.documentElement.setAttribute("data-crs-ready", "true")
+
+
+def _is_async(fn):
+    import inspect
+    return inspect.iscoroutinefunction(fn)
 
 
 def _set_text(el, text):

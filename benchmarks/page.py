@@ -1,0 +1,251 @@
+#!/usr/bin/env python3
+"""Page benchmark: our page against a stock PyScript + Pyodide page, in headless Chromium.
+
+    python build.py && .venv/bin/python benchmarks/page.py [--runs 5] [--json out.json]
+
+Both pages are served by build.py's server (gzip, as a static host would; Cache-Control:
+no-cache, so a warm visit revalidates every file with a 304). For each page and each network
+(localhost, and 10 Mbit/s with 40 ms latency through CDP Network.emulateNetworkConditions),
+`--runs` fresh browser profiles each make a cold visit, then a warm one in a new tab of the same
+profile. Figures are medians over the runs:
+
+* form usable: when the form can take input: max(first contentful paint, DOMContentLoaded)
+  (the form is plain HTML, no script is needed to type); and the longest main-thread task
+  during start-up (a key pressed then waits at most that long)
+* first score: performance.now() when the score first appears (data-crs-total, or the
+  baseline's #score), recorded by a MutationObserver installed before the page's own scripts
+* bytes: sum of CDP Network.loadingFinished encodedDataLength on the cold visit
+* change -> total: a field is changed and `input` dispatched; time until the total is updated
+  in the DOM (the handler runs synchronously). 40 changes per visit; median and p95.
+
+The stock page is PyScript 0.7.31's documented minimal set-up (core.css + core.js + one
+<script type="py">), with `interpreter` pointing at a local copy of the npm Pyodide files as
+they come (source stdlib; the only change needed to keep it off the CDN), default plugins, and
+one input whose value it doubles.
+"""
+
+import argparse
+import gzip
+import json
+import shutil
+import statistics
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "py"))
+
+import build  # noqa: E402
+from web import form  # noqa: E402
+
+CHROME_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+               "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+THROTTLE = {"offline": False, "latency": 40, "downloadThroughput": 10e6 / 8,
+            "uploadThroughput": 10e6 / 8}
+E1 = {"marital_status": "never_married", "age": 29, "education": "bachelors",
+      "first_language": {"test": "ielts_gt", "speaking": 7.0, "listening": 8.0, "reading": 7.0,
+                         "writing": 7.0},
+      "foreign_work_years": 3, "as_of": "2026-11-23"}
+
+BASELINE_HTML = """<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>stock PyScript</title>
+<link rel="icon" href="data:,">
+<link rel="stylesheet" href="../vendor/pyscript/core.css">
+<script type="module" src="../vendor/pyscript/core.js"></script>
+</head><body>
+<label for="a">a</label> <input id="a" value="21"> <p id="score"></p>
+<script type="py" config='{"interpreter": "pyodide/pyodide.mjs"}'>
+from pyscript import document, when
+def show(event=None):
+    document.getElementById("score").textContent = str(int(document.getElementById("a").value or 0) * 2)
+when("input", "#a")(show)
+show()
+</script></body></html>
+"""
+
+# Installed before any page script (CDP, so the page's CSP does not apply).
+OBSERVER = """
+(() => {
+  window.__bench = {firstScore: null, longest: 0};
+  try {
+    new PerformanceObserver(list => { for (const e of list.getEntries())
+      window.__bench.longest = Math.max(window.__bench.longest, e.duration); })
+      .observe({type: 'longtask', buffered: true});
+  } catch (e) {}
+  const check = () => {
+    if (window.__bench.firstScore !== null) return;
+    const t = document.querySelector('[data-crs-total]');
+    const s = document.getElementById('score');
+    if ((t && t.getAttribute('data-crs-total')) || (s && !t && s.textContent)) {
+      window.__bench.firstScore = performance.now();
+    }
+  };
+  new MutationObserver(check).observe(document, {subtree: true, childList: true,
+    attributes: true, characterData: true});
+})();
+"""
+
+CHANGES = """
+async ([selector, a, b, hook]) => {
+  const el = document.querySelector(selector);
+  const out = [];
+  const read = () => hook ? document.querySelector('[data-crs-total]').getAttribute('data-crs-total')
+                          : document.getElementById('score').textContent;
+  for (let i = 0; i < 40; i++) {
+    const before = read();
+    el.value = i % 2 ? a : b;
+    const t0 = performance.now();
+    el.dispatchEvent(new Event('input', {bubbles: true}));
+    let t1 = performance.now();
+    while (read() === before && performance.now() - t0 < 1000) {
+      await new Promise(r => setTimeout(r, 0));
+      t1 = performance.now();
+    }
+    out.push(t1 - t0);
+    await new Promise(r => requestAnimationFrame(() => setTimeout(r, 0)));
+  }
+  return out;
+}
+"""
+
+
+def visit(context, url, throttled, bytes_box=None, changes=None):
+    page = context.new_page()
+    cdp = context.new_cdp_session(page)
+    cdp.send("Network.enable")
+    if throttled:
+        cdp.send("Network.emulateNetworkConditions", THROTTLE)
+    total = [0]
+    cdp.on("Network.loadingFinished", lambda e: total.__setitem__(0, total[0] + e["encodedDataLength"]))
+    page.goto(url)
+    end = time.monotonic() + 120
+    while page.evaluate("window.__bench.firstScore") is None:
+        if time.monotonic() > end:
+            raise RuntimeError("no score within 120 s: " + url)
+        time.sleep(0.02)
+    nav = page.evaluate("""() => { const n = performance.getEntriesByType('navigation')[0];
+        const p = performance.getEntriesByName('first-contentful-paint')[0];
+        return {dcl: n.domContentLoadedEventEnd, fcp: p ? p.startTime : null,
+                first: window.__bench.firstScore, longest: window.__bench.longest}; }""")
+    result = {"usable": max(nav["dcl"], nav["fcp"] or 0), "first_score": nav["first"],
+              "longest_task": nav["longest"]}
+    if changes:
+        result["changes"] = page.evaluate(CHANGES, changes)
+    time.sleep(0.3)
+    result["bytes"] = total[0]
+    page.close()
+    return result
+
+
+def run(playwright, url, throttled, changes):
+    tmp = tempfile.mkdtemp(prefix="crs-bench-")
+    try:
+        context = playwright.chromium.launch_persistent_context(
+            tmp, executable_path=build.CHROMIUM.as_posix(), headless=True, args=CHROME_ARGS)
+        context.add_init_script(OBSERVER)
+        context.new_page()   # keep the browser alive between the two visits
+        cold = visit(context, url, throttled, changes=changes)
+        warm = visit(context, url, throttled)
+        context.close()
+        return cold, warm
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def med(values):
+    return statistics.median(values) if values else float("nan")
+
+
+def p95(values):
+    values = sorted(values)
+    return values[min(len(values) - 1, int(round(0.95 * (len(values) - 1))))]
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--json", help="also write the raw numbers here")
+    parser.add_argument("--only", choices=("ours", "stock"), help="measure one page only")
+    parser.add_argument("--local-only", action="store_true", help="skip the throttled network")
+    args = parser.parse_args()
+    from playwright.sync_api import sync_playwright
+
+    if not (build.DIST / "index.html").exists():
+        build.build()
+    baseline_dir = build.DIST / "bench-baseline"
+    baseline_dir.mkdir(exist_ok=True)
+    (baseline_dir / "index.html").write_text(BASELINE_HTML)
+    # The stock page gets the stock Pyodide files from npm (source stdlib), gzip-served alike.
+    for name in build.PYODIDE_FILES:
+        target = baseline_dir / "pyodide" / name
+        build.copy(build.NODE_MODULES / "pyodide" / name, target)
+        data = target.read_bytes()
+        packed = gzip.compress(data, compresslevel=9, mtime=0)
+        if len(packed) < len(data) * 0.9:
+            target.with_name(name + ".gz").write_bytes(packed)
+    server = build.make_server(0)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = "http://127.0.0.1:%d/" % server.server_address[1]
+    variants = {
+        "our page (EN)": (base + "#p=" + form.encode_share(E1),
+                          ["#first_language-listening", "7.5", "8", True]),
+        "stock PyScript": (base + "bench-baseline/", ["#a", "20", "21", False]),
+    }
+    raw = {}
+    try:
+        with sync_playwright() as pw:
+            for n in range(args.runs):
+                for name, (url, changes) in variants.items():
+                    if args.only and (args.only == "ours") != name.startswith("our"):
+                        continue
+                    for net in ("localhost",) if args.local_only else ("localhost", "10 Mbit/s + 40 ms"):
+                        cold, warm = run(pw, url, net != "localhost", changes)
+                        raw.setdefault((name, net), []).append((cold, warm))
+                        print("run %d %-15s %-18s cold %6.0f ms  warm %6.0f ms  %5.2f MB" % (
+                            n + 1, name, net, cold["first_score"], warm["first_score"],
+                            cold["bytes"] / 1e6), flush=True)
+    finally:
+        server.shutdown()
+        shutil.rmtree(baseline_dir, ignore_errors=True)
+
+    rows = []
+    for (name, net), runs in raw.items():
+        colds = [c for c, _ in runs]
+        warms = [w for _, w in runs]
+        changes = [x for c in colds for x in c.get("changes", [])]
+        rows.append({
+            "page": name, "network": net,
+            "usable_ms": med([c["usable"] for c in colds]),
+            "longest_task_ms": med([c["longest_task"] for c in colds]),
+            "first_score_cold_ms": med([c["first_score"] for c in colds]),
+            "first_score_warm_ms": med([w["first_score"] for w in warms]),
+            "bytes_cold": med([c["bytes"] for c in colds]),
+            "bytes_warm": med([w["bytes"] for w in warms]),
+            "change_median_ms": med(changes) if changes else None,
+            "change_p95_ms": p95(changes) if changes else None,
+        })
+    print()
+    print("| page | network | form usable | longest start-up task | first score, cold | "
+          "first score, warm | bytes, first visit | bytes, warm | change → total, median / p95 |")
+    print("|---|---|---:|---:|---:|---:|---:|---:|---:|")
+    for r in rows:
+        change = ("%.2f / %.2f ms" % (r["change_median_ms"], r["change_p95_ms"])
+                  if r["change_median_ms"] is not None else "–")
+        print("| %s | %s | %.0f ms | %.0f ms | %.0f ms | %.0f ms | %.2f MB | %.1f KB | %s |" % (
+            r["page"], r["network"], r["usable_ms"], r["longest_task_ms"],
+            r["first_score_cold_ms"], r["first_score_warm_ms"], r["bytes_cold"] / 1e6,
+            r["bytes_warm"] / 1e3, change))
+    print("\nMedian of %d runs; Chromium %s headless; %s" % (
+        args.runs, build.CHROMIUM, time.strftime("%Y-%m-%d")))
+    if args.json:
+        Path(args.json).write_text(json.dumps({"rows": rows, "raw": {
+            "%s | %s" % k: v for k, v in raw.items()}}, indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,145 @@
+"""Fixtures of the page's tests (tests/e2e): a static server for dist/ and Debian's Chromium.
+
+Kept in tests/e2e so the core's tests (tests/core) see none of it. The server is started
+once per session on a free loopback port; the browser is pytest-playwright's, launched from
+/usr/bin/chromium (Playwright's own browser download is not used).
+"""
+
+import json
+import os
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "py"))
+sys.path.insert(0, str(ROOT))
+
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROME_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+               "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+DIST = Path(os.environ.get("CRS_DIST", ROOT / "dist"))
+CASES = sorted((ROOT / "tests" / "cases").rglob("*.json"))
+SCREENSHOTS = ROOT / "tests" / "screenshots"
+BOOT_TIMEOUT = 60.0
+
+
+def pytest_collection_modifyitems(config, items):
+    """Browser tests need Chromium; without it they are skipped with the reason (the project's
+    test command, `python build.py test`, installs it)."""
+    if Path(CHROMIUM).exists():
+        return
+    skip = pytest.mark.skip(reason="no Chromium at %s (run: python build.py test)" % CHROMIUM)
+    for item in items:
+        if "page" in item.fixturenames or "browser" in item.fixturenames:
+            item.add_marker(skip)
+
+
+def dist_is_stale():
+    """dist/ is missing or older than a source file (when pytest is run on its own)."""
+    index = DIST / "index.html"
+    if not index.exists():
+        return True
+    built = index.stat().st_mtime
+    sources = [ROOT / "build.py", *(ROOT / "py").rglob("*.py"), *(ROOT / "static").rglob("*")]
+    return any(p.stat().st_mtime > built for p in sources if p.is_file())
+
+
+@pytest.fixture(scope="session")
+def site_url():
+    import build
+    if not os.environ.get("CRS_DIST") and dist_is_stale():
+        build.build()
+    server = build.make_server(0, directory=str(DIST))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield "http://127.0.0.1:%d/" % server.server_address[1]
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="session")
+def base_url(site_url):
+    return site_url
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROME_ARGS}
+
+
+def poll(page, expression, timeout=10.0, interval=0.05):
+    """Evaluate `expression` in the page until it is truthy (wait_for_function is blocked by
+    the page's CSP). Returns its value, or raises AssertionError on timeout."""
+    end = time.monotonic() + timeout
+    while True:
+        value = page.evaluate(expression)
+        if value:
+            return value
+        if time.monotonic() > end:
+            raise AssertionError("timed out waiting for: " + expression)
+        time.sleep(interval)
+
+
+def wait_ready(page, timeout=BOOT_TIMEOUT):
+    state = poll(page, "document.documentElement.getAttribute('data-crs-ready')", timeout)
+    assert state == "true", "the page failed to start: %s" % state
+    return page
+
+
+def renders(page):
+    return int(page.evaluate("document.documentElement.getAttribute('data-crs-renders') || 0"))
+
+
+def wait_render(page, before, timeout=10.0):
+    poll(page, "Number(document.documentElement.getAttribute('data-crs-renders') || 0) > %d"
+         % before, timeout)
+
+
+def open_page(page, site_url, lang="en", fragment=""):
+    page.goto(site_url + ("fr/" if lang == "fr" else "") + fragment)
+    return wait_ready(page)
+
+
+def read_result(page):
+    """What the automation hooks say: total, sections, error summary."""
+    return page.evaluate("""() => {
+        const total = document.querySelector('[data-crs-total]').getAttribute('data-crs-total');
+        const sections = {};
+        for (const el of document.querySelectorAll('[data-crs-section]'))
+            sections[el.getAttribute('data-crs-section')] = el.getAttribute('data-crs-points');
+        const lines = {};
+        for (const row of document.querySelectorAll('#breakdown tr[data-line]'))
+            if (!row.hidden) lines[row.getAttribute('data-line')] = row.querySelector('td').textContent;
+        const summary = document.getElementById('error-summary');
+        const errors = [...summary.querySelectorAll('a')].map(a => [a.getAttribute('data-target'), a.textContent]);
+        return {total, sections, lines, errors, summary_visible: !summary.hidden,
+                status: document.getElementById('status').textContent};
+    }""")
+
+
+def load_case(path):
+    return json.loads(Path(path).read_text(encoding="utf-8"))
+
+
+def case_document(case):
+    """The profile to put in the page for a case: its evaluation date as a top-level as_of.
+    A case that names a rule set without a date is evaluated on that set's in-force date (a
+    rule set's id is its in-force date), which selects the same rules."""
+    doc = dict(case["profile"])
+    if "as_of" not in doc:
+        as_of = case.get("as_of") or case.get("rules")
+        if as_of:
+            doc["as_of"] = as_of
+    return doc
+
+
+@pytest.fixture
+def console_errors(page):
+    errors = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    return errors

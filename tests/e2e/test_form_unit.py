@@ -1,0 +1,130 @@
+"""web/form.py under CPython: the form <-> profile mapping and the untrusted-input checks."""
+
+import json
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from web import form, strings
+
+from .conftest import CASES, load_case
+
+
+def test_field_ids_map_to_profile_paths():
+    assert form.field_id("first_language.listening") == "first_language-listening"
+    assert form.field_path("spouse-language-writing") == "spouse.language.writing"
+    assert len(set(form.FIELD_IDS)) == len(form.FIELD_IDS)
+
+
+def test_empty_form():
+    p = form.profile_from_fields({})
+    assert p == {"canadian_education": "none", "certificate_of_qualification": False,
+                 "provincial_nomination": False, "sibling_in_canada": False, "job_offer": None}
+
+
+def test_numbers_as_typed():
+    assert form.number("7") == 7 and form.number(" 6.5 ") == 6.5
+    assert form.number("6,5") == 6.5                  # French decimal comma
+    assert form.number("abc") == "abc" and form.number("1e400") == "1e400"
+    assert form.number("9.") == 9.0
+
+
+def test_hidden_questions_are_left_out():
+    fields = {"marital_status": "never_married", "spouse-accompanying": "yes",
+              "spouse-education": "masters", "age_by": "date_of_birth", "age": "30",
+              "date_of_birth": "1990-01-02", "canadian_education": "secondary"}
+    p = form.profile_from_fields(fields)
+    assert "spouse" not in p and "age" not in p and p["date_of_birth"] == "1990-01-02"
+    assert p["canadian_education"] == "none"
+
+
+def test_spouse_citizen_skips_the_rest():
+    p = form.profile_from_fields({"marital_status": "married",
+                                  "spouse-canadian_citizen_or_pr": "yes",
+                                  "spouse-education": "masters"})
+    assert p["spouse"] == {"canadian_citizen_or_pr": True}
+
+
+@pytest.mark.parametrize("path", CASES, ids=[p.name for p in CASES])
+def test_case_profiles_round_trip(path):
+    """Every case profile the form can show comes back the same (defaults filled in)."""
+    import crs
+    profile = dict(load_case(path)["profile"])
+    profile.pop("as_of", None)
+    again = form.with_extras(form.profile_from_fields(form.fields_from_profile(profile)),
+                             form.extras_of(profile))
+    a = crs.score(profile, as_of="2026-11-23")
+    b = crs.score(again, as_of="2026-11-23")
+    if "errors" in a:
+        return   # wrong values may be shown differently (e.g. a non-boolean in a yes/no)
+    assert (a["total"], a["sections"]) == (b["total"], b["sections"])
+
+
+def test_share_encoding_is_base64url_without_padding():
+    doc = {"marital_status": "never_married", "note": "é" * 5}
+    code = form.encode_share(doc)
+    assert "=" not in code and "+" not in code and "/" not in code
+    assert form.decode_share("#p=" + code) == doc
+
+
+SAFE_TEXT = st.text(alphabet=st.characters(blacklist_characters="<>`",
+                                           blacklist_categories=("Cc", "Cs")), max_size=30)
+JSONISH = st.recursive(
+    st.none() | st.booleans() | st.integers(-10**6, 10**6) | SAFE_TEXT
+    | st.floats(allow_nan=False, allow_infinity=False, min_value=-1e6, max_value=1e6),
+    lambda children: st.dictionaries(SAFE_TEXT, children, max_size=5), max_leaves=15)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.dictionaries(SAFE_TEXT, JSONISH, max_size=8))
+def test_share_round_trip_property(doc):
+    depth = lambda v: 1 + max(map(depth, v.values()), default=0) if isinstance(v, dict) else 0
+    if depth(doc) > form.MAX_DEPTH:
+        with pytest.raises(form.Refused):
+            form.decode_share(form.encode_share(doc))
+    else:
+        assert form.decode_share(form.encode_share(doc)) == doc
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=200))
+def test_decode_never_crashes(text):
+    try:
+        doc = form.decode_share(text)
+    except form.Refused as refused:
+        assert refused.why in strings.S
+    else:
+        assert isinstance(doc, dict)
+
+
+@pytest.mark.parametrize("text,why", [
+    ('{"a": "<script type=\\"py\\">x</script>"}', "why_markup"),
+    ('{"<b>": 1}', "why_markup"),
+    ('{"a": "' + "x" * 300 + '"}', "why_long_text"),
+    ('{"a": 1e999}', "why_number"),
+    ('{"a": NaN}', "why_number"),
+    ('{"a": 12345678901234567}', "why_number"),
+    ('{"a":' * 10 + "1" + "}" * 10, "why_nesting"),
+    ("[" * 100000, "why_too_large"),
+    ("[1]", "why_not_object"),
+    ("{", "why_json"),
+])
+def test_untrusted_refusals(text, why):
+    with pytest.raises(form.Refused) as info:
+        form.read_untrusted(text)
+    assert info.value.why == why
+
+
+def test_error_targets():
+    present = {"age", "first_language", "first_language-listening", "marital_status"}
+    assert form.error_target("first_language.listening", present) == "first_language-listening"
+    assert form.error_target("first_language.test_date", present) == "first_language"
+    assert form.error_target("date_of_birth", present) == "age"
+    assert form.error_target("profile", present) == "marital_status"
+    assert form.error_target("work_history.0.start", present) is None
+
+
+def test_every_string_has_both_languages():
+    for key, pair in strings.S.items():
+        assert len(pair) == 2 and all(pair), key
+        assert pair[0].count("{") == pair[1].count("{"), key
