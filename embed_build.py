@@ -1,0 +1,295 @@
+"""Build-time part of the embed (docs/embed.md): the embed pages, the docs page, `_headers`.
+
+Called by build.py's build() with build.py's own module (for the form and result HTML, the CSP
+and the PyScript config), so the embed page is the calculator page's form and result panel in a
+lighter frame, generated from the same code:
+
+    dist/embed/index.html, dist/embed/fr/index.html   the page partners frame (+ config.json)
+    dist/embed.html, dist/fr/embed.html               how to embed it, with a live example
+    dist/_headers                                     headers for static hosts that read it
+
+Who may frame the embed page (`frame-ancestors`): the allow-list from, in this order,
+`python build.py --frame-ancestors "https://a.example https://b.example"`, the environment
+variable CRS_FRAME_ANCESTORS, the file `embed-partners.txt` at the repository root (one origin a
+line, `#` comments), else `*` (anyone). 'self' is always added (the docs page's live example).
+
+The words of the embed pages are here (EN, FR), not in py/web/strings.py: they are used at
+build time only and the running calculator never needs them.
+"""
+
+import json
+import os
+import re
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+PARTNERS_FILE = ROOT / "embed-partners.txt"
+# An origin as frame-ancestors takes it: scheme://host[:port], a host may start with "*.".
+SOURCE = re.compile(r"^(?:https?://(?:\*\.)?[A-Za-z0-9.-]+(?::\d{1,5})?|\*|'self'|'none')$")
+
+W = {
+    "frame_title": ("CRS score calculator", "Calculateur de la note SCG"),
+    "embed_h1": ("Estimate your CRS score (Express Entry)",
+                 "Estimez votre note SCG (Entrée express)"),
+    "embed_privacy": (
+        "Nothing you enter leaves this frame: the calculation runs in your browser, and the "
+        "website showing it cannot read your answers.",
+        "Rien de ce que vous saisissez ne quitte ce cadre : le calcul se fait dans votre "
+        "navigateur, et le site qui l'affiche ne peut pas lire vos réponses."),
+    "consent_legend": ("Share your score with this website?",
+                       "Communiquer votre note à ce site?"),
+    "consent_label": ("Send my score to {host}", "Envoyer ma note à {host}"),
+    "consent_hint": (
+        "Only the total and the four section subtotals are sent, each time they change. Your "
+        "answers are never sent. Untick to stop.",
+        "Seuls le total et les quatre sous-totaux sont envoyés, à chaque changement. Vos "
+        "réponses ne sont jamais envoyées. Décochez pour arrêter."),
+    "open_full": ("Open the full calculator (save, share) in a new tab",
+                  "Ouvrir le calculateur complet (enregistrer, partager) dans un nouvel onglet"),
+    "powered": ("Unofficial calculator; not affiliated with IRCC.",
+                "Calculateur non officiel, sans lien avec IRCC."),
+    # The docs page
+    "docs_title": ("Embed the CRS calculator on your website",
+                   "Intégrer le calculateur SCG dans votre site"),
+    "docs_lede": (
+        "Add the calculator to any page with one script tag and one placeholder. It runs in a "
+        "frame served by us: your page's scripts and styles cannot reach what visitors type, "
+        "and the calculator cannot reach your page.",
+        "Ajoutez le calculateur à n'importe quelle page avec une balise script et un "
+        "emplacement. Il s'exécute dans un cadre servi par nous : les scripts et styles de "
+        "votre page n'atteignent pas ce que les visiteurs saisissent, et le calculateur "
+        "n'atteint pas votre page."),
+    "docs_snippet_h": ("The snippet", "L'extrait de code"),
+    "docs_copy": ("Copy the snippet", "Copier l'extrait"),
+    "docs_copied": ("Snippet copied.", "Extrait copié."),
+    "docs_options_h": ("Options", "Options"),
+    "docs_opt_lang": ("data-lang: en or fr (default en).",
+                      "data-lang : en ou fr (par défaut en)."),
+    "docs_opt_asof": (
+        "data-as-of: the \"Score as of\" date, YYYY-MM-DD (default: today); it chooses the "
+        "rules applied. Visitors can still change it.",
+        "data-as-of : la date « Note au », AAAA-MM-JJ (par défaut : aujourd'hui); elle choisit "
+        "les règles appliquées. Les visiteurs peuvent la changer."),
+    "docs_opt_compact": ("data-compact: a denser layout for narrow columns.",
+                         "data-compact : une mise en page plus dense pour les colonnes étroites."),
+    "docs_opt_share": (
+        "data-share-score: ask visitors whether to send you their score. A box they must tick "
+        "appears in the frame; then your page receives a crs:score event on the placeholder "
+        "with the total and section subtotals (never the answers).",
+        "data-share-score : demander aux visiteurs s'ils veulent vous envoyer leur note. Une "
+        "case à cocher apparaît dans le cadre; ensuite, votre page reçoit un événement "
+        "crs:score sur l'emplacement avec le total et les sous-totaux (jamais les réponses)."),
+    "docs_opt_style": (
+        "CSS custom properties on the placeholder: --crs-accent (#rgb or #rrggbb; darkened if "
+        "needed to keep text readable) and --crs-font (generic families such as serif, "
+        "sans-serif, system-ui, or names of fonts installed on the visitor's device). Anything "
+        "else is ignored.",
+        "Propriétés personnalisées CSS sur l'emplacement : --crs-accent (#rgb ou #rrggbb; "
+        "assombrie au besoin pour rester lisible) et --crs-font (familles génériques comme "
+        "serif, sans-serif, system-ui, ou noms de polices installées sur l'appareil du "
+        "visiteur). Tout le reste est ignoré."),
+    "docs_element": (
+        "Prefer a custom element? <crs-calculator lang=\"fr\" share-score></crs-calculator> "
+        "does the same (it only creates the frame).",
+        "Vous préférez un élément personnalisé? <crs-calculator lang=\"fr\" share-score>"
+        "</crs-calculator> fait la même chose (il ne crée que le cadre)."),
+    "docs_csp": (
+        "If your page has a Content-Security-Policy, allow our origin in script-src (for "
+        "embed.js) and frame-src. The first visit downloads the calculator's runtime (about "
+        "6 MB); browsers keep a separate copy per website.",
+        "Si votre page a une Content-Security-Policy, autorisez notre origine dans script-src "
+        "(pour embed.js) et frame-src. La première visite télécharge l'environnement du "
+        "calculateur (environ 6 Mo); les navigateurs en gardent une copie par site."),
+    "docs_example_h": ("Live example", "Exemple en direct"),
+    "docs_back": ("Back to the calculator", "Retour au calculateur"),
+}
+
+
+def w(key, lang, **values):
+    text = W[key][1 if lang == "fr" else 0]
+    return text.format(**values) if values else text
+
+
+def frame_ancestors(cli_value=None):
+    """The embed page's frame-ancestors sources (a string), 'self' always included."""
+    raw = cli_value or os.environ.get("CRS_FRAME_ANCESTORS")
+    if raw is None and PARTNERS_FILE.exists():
+        lines = [line.split("#")[0].strip() for line in PARTNERS_FILE.read_text().splitlines()]
+        raw = " ".join(line for line in lines if line)
+    sources = (raw or "*").split()
+    bad = [s for s in sources if not SOURCE.match(s)]
+    if bad:
+        raise SystemExit("build: not a frame-ancestors source: %s" % " ".join(bad))
+    if "*" in sources:
+        return "*"
+    return " ".join(["'self'"] + [s for s in sources if s != "'self'"])
+
+
+def embed_headers(base_headers, ancestors):
+    """The embed page's headers: the page's own, with frame-ancestors from the allow-list."""
+    out = dict(base_headers)
+    csp = out["Content-Security-Policy"].split("; frame-ancestors")[0]
+    out["Content-Security-Policy"] = csp + "; frame-ancestors " + ancestors
+    return out
+
+
+def is_embed_path(path):
+    path = path.split("?")[0].split("#")[0]
+    return path == "/embed" or path.startswith("/embed/")
+
+
+def embed_page(b, lang, prefix):
+    """The page in the frame: the calculator's form and result panel, no site chrome."""
+    esc = b.esc
+    other = "fr" if lang == "en" else "en"
+    other_href = prefix + "embed/" + ("fr/" if other == "fr" else "")
+    full = prefix + ("fr/" if lang == "fr" else "")
+    consent = (
+        '<div class="embed-share" id="embed-share" hidden><fieldset class="fieldset">'
+        '<legend class="legend">%(legend)s</legend>'
+        '<p class="hint" id="embed-consent-hint">%(hint)s</p>'
+        '<div class="embed-check"><input class="embed-check__input" id="embed-consent" type="checkbox" '
+        'aria-describedby="embed-consent-hint"> <label class="embed-check__label" for="embed-consent">'
+        '%(before)s<span id="embed-share-host"></span>%(after)s</label></div>'
+        '</fieldset></div>' % dict(
+            legend=esc(w("consent_legend", lang)), hint=esc(w("consent_hint", lang)),
+            before=esc(w("consent_label", lang).split("{host}")[0]),
+            after=esc(w("consent_label", lang).split("{host}")[1])))
+    return """<!doctype html>
+<html lang="{lang}-CA" data-lang="{lang}" class="embed-page">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="{csp}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="referrer" content="no-referrer">
+<meta name="robots" content="noindex">
+<title>{title}</title>
+<link rel="icon" href="data:,">
+<link rel="stylesheet" href="{p}static/site.css">
+<link rel="stylesheet" href="{p}static/embed.css">
+<script type="module" src="{p}static/embed-frame.js"></script>
+<script type="module" src="{p}static/boot.js"></script>
+<script type="module" src="{p}vendor/pyscript/core.js"></script>
+</head>
+<body class="embed">
+<div class="embed-bar"><p class="embed-bar__title" id="embed-title">{h1}</p>
+<a id="other-lang" href="{other_href}" data-base="{other_href}" lang="{other}-CA" hreflang="{other}-CA">{other_label}</a></div>
+<main id="main">
+<p class="privacy embed-privacy" id="privacy">{privacy}</p>
+<div class="loading" id="loading" role="status"><progress class="loading__bar" aria-labelledby="loading-text"></progress>
+<p id="loading-text">{loading} <span class="loading__detail">{loading_detail}</span></p></div>
+<p class="notice notice--error" id="load-failed" hidden>{load_failed}</p>
+<noscript><p class="notice notice--error">{noscript}</p></noscript>
+<div class="notice" id="notice" role="status" hidden></div>
+<div class="notice notice--error" id="alert" role="alert" hidden></div>
+<div class="error-summary" id="error-summary" tabindex="-1" hidden aria-labelledby="error-summary-title">
+<h2 class="error-summary__title" id="error-summary-title">{err_title}</h2>
+<ul class="error-summary__list" id="error-summary-list"></ul></div>
+<div class="layout">
+<div class="layout__form">{form}</div>
+<div class="layout__result">{result}{consent}</div>
+</div>
+<div hidden>{save}</div>
+</main>
+<footer class="embed-footer"><p>{powered} <a href="{full}" target="_blank" rel="noopener noreferrer">{open_full}</a></p></footer>
+<script type="py" src="{p}py/web/main.py" config="config.json"></script>
+</body>
+</html>
+""".format(
+        lang=lang, csp=esc(b.CSP), title=esc(w("frame_title", lang)), p=prefix,
+        h1=esc(w("embed_h1", lang)), other=other, other_href=other_href,
+        other_label=esc(b.T("other_lang_label", lang)), privacy=esc(w("embed_privacy", lang)),
+        loading=esc(b.T("loading", lang)), loading_detail=esc(b.T("loading_detail", lang)),
+        load_failed=esc(b.T("load_failed", lang)), noscript=esc(b.T("noscript", lang)),
+        err_title=esc(b.T("error_summary_title", lang)), form=b.form_html(lang),
+        result=b.result_html(lang), consent=consent, save=b.save_html(lang),
+        powered=esc(w("powered", lang)), full=full, open_full=esc(w("open_full", lang)))
+
+
+def docs_page(b, lang, prefix):
+    esc = b.esc
+    snippet = ('<script src="ORIGIN/static/embed.js" defer></script>\n'
+               '<div data-crs-calculator data-lang="%s"></div>' % lang)
+    options = "".join("<li>%s</li>" % esc(w(k, lang)) for k in (
+        "docs_opt_lang", "docs_opt_asof", "docs_opt_compact", "docs_opt_share", "docs_opt_style"))
+    return """<!doctype html>
+<html lang="{lang}-CA" data-lang="{lang}">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="{csp}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="referrer" content="no-referrer">
+<title>{title}</title>
+<link rel="icon" href="data:,">
+<link rel="alternate" hreflang="en-CA" href="{p}embed.html">
+<link rel="alternate" hreflang="fr-CA" href="{p}fr/embed.html">
+<link rel="stylesheet" href="{p}static/site.css">
+<link rel="stylesheet" href="{p}static/embed.css">
+<script src="{p}static/embed-docs.js" defer></script>
+<script src="{p}static/embed.js" defer></script>
+</head>
+<body>
+<header class="site-header"><div class="wrap site-header__inner">
+<p class="site-name">{site}</p>
+<nav class="lang-nav" aria-label="Language / Langue"><a href="{other_href}" lang="{other}-CA" hreflang="{other}-CA">{other_label}</a></nav>
+</div></header>
+<main class="wrap" id="main">
+<h1 class="h1">{title}</h1>
+<p class="lede">{lede}</p>
+<h2 class="h2">{snippet_h}</h2>
+<pre class="embed-snippet"><code id="embed-snippet" data-template="{snippet}">{snippet}</code></pre>
+<p><button type="button" class="button button--secondary" id="copy-snippet" data-done="{copied}">{copy}</button>
+<span class="embed-copied" id="copy-status" role="status"></span></p>
+<h2 class="h2">{options_h}</h2>
+<ul class="embed-options">{options}</ul>
+<p class="body">{element}</p>
+<p class="body">{csp_note}</p>
+<h2 class="h2">{example_h}</h2>
+<div class="embed-example" data-crs-calculator data-lang="{lang}" data-share-score></div>
+<p><a href="{back}">{back_label}</a></p>
+</main>
+</body>
+</html>
+""".format(
+        lang=lang, csp=esc(b.CSP), title=esc(w("docs_title", lang)), p=prefix,
+        site=esc(b.T("site_name", lang)), other="fr" if lang == "en" else "en",
+        other_href=prefix + ("fr/embed.html" if lang == "en" else "embed.html"),
+        other_label=esc(b.T("other_lang_label", lang)), lede=esc(w("docs_lede", lang)),
+        snippet_h=esc(w("docs_snippet_h", lang)), snippet=esc(snippet),
+        copy=esc(w("docs_copy", lang)), copied=esc(w("docs_copied", lang)),
+        options_h=esc(w("docs_options_h", lang)), options=options,
+        element=esc(w("docs_element", lang)), csp_note=esc(w("docs_csp", lang)),
+        example_h=esc(w("docs_example_h", lang)), back=prefix + ("fr/" if lang == "fr" else ""),
+        back_label=esc(w("docs_back", lang)))
+
+
+def headers_file(base_headers, ancestors):
+    """dist/_headers (Netlify / Cloudflare Pages format). The rules for HTML documents do not
+    overlap (those hosts merge the headers of every matching rule, and two CSPs would both be
+    enforced): the calculator and docs pages may only be framed by us, the embed pages by the
+    allow-list."""
+    embed = embed_headers(base_headers, ancestors)
+    # Caching is left to the host (the dev server's Cache-Control is for development).
+    common = {k: v for k, v in base_headers.items()
+              if k not in ("Content-Security-Policy", "Cache-Control")}
+    lines = ["# Written by build.py (embed_build.py): the dev server sends the same headers.",
+             "/*"] + ["  %s: %s" % kv for kv in common.items()]
+    for path in ("/", "/index.html", "/fr/", "/fr/index.html", "/embed.html", "/fr/embed.html"):
+        lines += [path, "  Content-Security-Policy: " + base_headers["Content-Security-Policy"]]
+    for path in ("/embed/", "/embed/index.html", "/embed/fr/", "/embed/fr/index.html"):
+        lines += [path, "  Content-Security-Policy: " + embed["Content-Security-Policy"]]
+    return "\n".join(lines) + "\n"
+
+
+def write(b, dist, files, ancestors):
+    """Write the embed pages, their configs, the docs pages and _headers into dist/."""
+    for lang, sub, prefix in (("en", "embed/", "../"), ("fr", "embed/fr/", "../../")):
+        out = dist / sub
+        out.mkdir(parents=True, exist_ok=True)
+        (out / "config.json").write_text(json.dumps(b.pyscript_config(prefix, files), indent=1))
+        (out / "index.html").write_text(embed_page(b, lang, prefix))
+    (dist / "embed.html").write_text(docs_page(b, "en", ""))
+    (dist / "fr").mkdir(exist_ok=True)
+    (dist / "fr" / "embed.html").write_text(docs_page(b, "fr", "../"))
+    (dist / "_headers").write_text(headers_file(b.HEADERS, ancestors))
+
