@@ -19,9 +19,11 @@ import html
 import http.server
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
+import urllib.parse
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent
@@ -46,6 +48,9 @@ HEADERS = {
     "Referrer-Policy": "no-referrer",
     "Cache-Control": "no-cache",
 }
+# The runtime under vendor/ is versioned (npm versions; PyScript's chunks are content-hashed):
+# cached for a year without revalidation. Pages, configs, py/, static/ and sw.js: no-cache.
+VENDOR_CACHE = "public, max-age=31536000, immutable"
 MIME = {
     ".wasm": "application/wasm", ".mjs": "text/javascript", ".js": "text/javascript",
     ".json": "application/json", ".py": "text/x-python; charset=utf-8",
@@ -57,6 +62,7 @@ COMPRESS = (".wasm", ".mjs", ".js", ".json", ".py", ".css", ".html", ".zip", ".s
 sys.path.insert(0, str(ROOT / "py"))
 from web import strings  # noqa: E402  (the page's words: one catalogue for build and page)
 from web import form as webform  # noqa: E402
+import embed_build  # noqa: E402  (the embed page, its docs page and dist/_headers: docs/embed.md)
 
 T = strings.t
 
@@ -280,6 +286,27 @@ def section(key, lang, body, sid=None, cls=""):
 EDU_OPTIONS = [(e, "o_edu_" + e) for e in webform.EDUCATION]
 
 
+def optional_html(lang):
+    """The optional eligibility questions (docs/profile-format-extensions.md), collapsed."""
+    return (
+        '<details class="form-section optional" id="optional">'
+        '<summary class="optional__summary"><span class="h2">%s</span></summary>'
+        '<p class="hint">%s</p>%s</details>' % (
+            esc(T("opt_summary", lang)), esc(T("opt_intro", lang)), "".join([
+                radios("intends_to_live_in_quebec", "q_quebec", lang, hint="h_quebec",
+                       checked=None),
+                radios("authorized_to_work_in_canada", "q_authorized", lang,
+                       hint="h_authorized", checked=None),
+                text_field("settlement_funds", "q_funds", lang, hint="h_funds", width=4,
+                           inputmode="decimal"),
+                text_field("family_size", "q_family_size", lang, hint="h_family_size",
+                           width=2),
+                radios("studied_in_canada", "q_studied", lang, checked=None),
+                radios("relative_in_canada", "q_relative", lang, hint="h_relative",
+                       checked=None),
+            ])))
+
+
 def form_html(lang):
     marital = select_field("marital_status", "q_marital_status",
                            [(m, "o_ms_" + m) for m in webform.MARITAL], lang,
@@ -344,7 +371,8 @@ def form_html(lang):
     ]), sid="spouse-section", cls=" conditional")
     return (
         '<form id="crs-form" class="crs-form" novalidate autocomplete="off" action="#">'
-        '%s%s%s%s%s%s</form>' % (you, education, languages, work, other, spouse))
+        '%s%s%s%s%s%s%s</form>' % (you, education, languages, work, other, spouse,
+                                     optional_html(lang)))
 
 
 SECTIONS = (
@@ -395,13 +423,45 @@ def result_html(lang):
         '<table class="breakdown" id="breakdown"><caption>%(caption)s</caption>'
         '<thead><tr><th scope="col">%(c1)s</th><th scope="col" class="pts">%(c2)s</th></tr></thead>'
         '%(bodies)s<tfoot><tr><th scope="row">%(total)s</th><td class="pts" id="total-cell">–</td>'
-        '</tr></tfoot></table></section>' % dict(
+        '</tr></tfoot></table><p class="beyond-link"><a href="#beyond">%(beyond)s</a></p>'
+        '</section>' % dict(beyond=esc(T("beyond_link", lang)),
             heading=esc(T("result_heading", lang)), as_of=as_of,
             total=esc(T("total_label", lang)), max=esc(T("out_of_1200", lang)),
             waiting=esc(T("status_waiting", lang)), pending=esc(T("pending_intro", lang)),
             warn=esc(T("warnings_heading", lang)), unc=esc(T("unconfirmed_heading", lang)),
             caption=esc(T("breakdown_caption", lang)), c1=esc(T("col_factor", lang)),
             c2=esc(T("col_points", lang)), bodies="".join(bodies)))
+
+
+def panels_html(lang):
+    """The "beyond the score" panels: empty shells with their headings; web/main.py fills
+    them (createElement/textContent; inline SVG only from crs.svg) after each score."""
+    def panel(pid, key, body):
+        return ('<section class="panel" id="%s" aria-labelledby="%s-h">'
+                '<h3 class="h3 panel__h" id="%s-h">%s</h3>%s</section>' % (
+                    pid, pid, pid, esc(T(key, lang)), body))
+    return (
+        '<section class="beyond" id="beyond" aria-labelledby="beyond-h">'
+        '<h2 class="h2" id="beyond-h">%(h)s</h2>'
+        '<p class="hint" id="beyond-waiting">%(waiting)s</p>'
+        '<div class="beyond__panels" id="beyond-panels" hidden>%(panels)s</div></section>' % dict(
+            h=esc(T("beyond_heading", lang)), waiting=esc(T("beyond_waiting", lang)),
+            panels="".join([
+                panel("panel-eligibility", "elig_heading",
+                      '<p class="panel__intro">%s</p><p class="elig-summary" id="elig-summary">'
+                      '</p><div id="elig-programs"></div><p class="hint">%s</p>' % (
+                          esc(T("elig_intro", lang)), esc(T("elig_history_note", lang)))),
+                panel("panel-whatif", "whatif_heading",
+                      '<p class="panel__intro">%s</p><ol class="whatif" id="whatif-list"></ol>'
+                      '<p class="whatif-birthday" id="whatif-birthday" hidden></p>'
+                      % esc(T("whatif_intro", lang))),
+                panel("panel-timeline", "timeline_heading",
+                      '<p class="panel__intro">%s</p><ol class="timeline" id="timeline-list">'
+                      '</ol><div class="figure" id="timeline-svg" role="region" tabindex="0" '
+                      'aria-labelledby="panel-timeline-h"></div>'
+                      % esc(T("timeline_intro", lang))),
+                panel("panel-rounds", "rounds_heading", '<div id="rounds-body"></div>'),
+            ])))
 
 
 def save_html(lang):
@@ -459,6 +519,7 @@ def page_html(lang, prefix, config_url):
 <link rel="alternate" hreflang="fr-CA" href="{fr_href}">
 <link rel="stylesheet" href="{p}static/site.css">
 <script type="module" src="{p}static/boot.js"></script>
+<script type="module" src="{p}static/sw-register.js"></script>
 <script type="module" src="{p}vendor/pyscript/core.js"></script>
 </head>
 <body>
@@ -484,6 +545,7 @@ def page_html(lang, prefix, config_url):
 <div class="layout__form">{form}</div>
 <div class="layout__result">{result}</div>
 </div>
+{panels}
 {save}
 </main>
 <footer class="site-footer"><div class="wrap">
@@ -493,6 +555,7 @@ def page_html(lang, prefix, config_url):
 <li><a href="{rounds_url}" rel="noopener noreferrer">{rounds}</a></li>
 </ul></nav>
 <p id="footer-rules">{footer_rules}</p>
+<p class="offline-status" id="offline-status" hidden>{offline_ready}</p>
 </div></footer>
 <script type="py" src="{p}py/web/main.py" config="{config}"></script>
 </body>
@@ -506,10 +569,12 @@ def page_html(lang, prefix, config_url):
         loading=esc(T("loading", lang)), loading_detail=esc(T("loading_detail", lang)),
         noscript=esc(T("noscript", lang)), load_failed=esc(T("load_failed", lang)), err_title=esc(T("error_summary_title", lang)),
         form=form_html(lang), result=result_html(lang), save=save_html(lang),
+        panels=panels_html(lang),
         disclaimer=esc(T("footer_disclaimer", lang)), links_label=esc(T("footer_links_label", lang)),
         tool_url=esc(strings.url("official_tool", lang)), tool=esc(T("footer_official_tool", lang)),
         rounds_url=esc(strings.url("rounds", lang)), rounds=esc(T("footer_rounds", lang)),
-        footer_rules=esc(footer_rules), config=config_url, here=here_href)
+        footer_rules=esc(footer_rules), config=config_url, here=here_href,
+        offline_ready=esc(T("offline_ready", lang)))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -564,20 +629,166 @@ def build():
         out.mkdir(parents=True, exist_ok=True)
         (out / "config.json").write_text(json.dumps(pyscript_config(prefix, files), indent=1))
         (out / "index.html").write_text(page_html(lang, prefix, "config.json"))
+    embed_build.write(sys.modules[__name__], DIST, files, embed_build.frame_ancestors())
+    service_worker()
     compress()
-    total = sum(p.stat().st_size for p in DIST.rglob("*") if p.is_file() and p.suffix != ".gz")
-    log("dist/ ready: %d files, %.2f MB (plus .gz copies)" % (
-        sum(1 for p in DIST.rglob("*") if p.is_file() and p.suffix != ".gz"), total / 1e6))
+    total = sum(p.stat().st_size for p in DIST.rglob("*") if p.is_file() and p.suffix not in (".gz", ".br"))
+    log("dist/ ready: %d files, %.2f MB (plus .gz and .br copies)" % (
+        sum(1 for p in DIST.rglob("*") if p.is_file() and p.suffix not in (".gz", ".br")), total / 1e6))
+
+
+BROTLI_SCRIPT = r"""// usage: node brotli.mjs <jobs.json>: [[source, target], ...], brotli quality 11, window 24
+import { readFileSync, writeFileSync } from "node:fs";
+import { brotliCompressSync, constants as z } from "node:zlib";
+for (const [src, dst] of JSON.parse(readFileSync(process.argv[2], "utf8"))) {
+  const data = readFileSync(src);
+  writeFileSync(dst, brotliCompressSync(data, { params: {
+    [z.BROTLI_PARAM_QUALITY]: 11, [z.BROTLI_PARAM_LGWIN]: 24,
+    [z.BROTLI_PARAM_SIZE_HINT]: data.length,
+    [z.BROTLI_PARAM_MODE]: src.endsWith(".wasm") || src.endsWith(".zip") ? z.BROTLI_MODE_GENERIC
+                                                                     : z.BROTLI_MODE_TEXT } }));
+}
+"""
 
 
 def compress():
-    """Write .gz siblings, served by `serve` to clients that accept gzip (as a real host would)."""
-    for path in list(DIST.rglob("*")):
+    """Write .gz and .br siblings, served by `serve` to clients that accept them (as a real host
+    would). Brotli comes from node's own zlib (node is already needed for npm): no new package.
+    Each .br is cached by content hash in node_modules/.crs-build/br/ (quality 11 takes about
+    half a minute for the wasm and the stdlib, once)."""
+    cache = NODE_MODULES / ".crs-build" / "br"
+    jobs, pending = [], []
+    for path in sorted(DIST.rglob("*")):
         if path.is_file() and path.suffix in COMPRESS:
             data = path.read_bytes()
             packed = gzip.compress(data, compresslevel=9, mtime=0)
             if len(packed) < len(data) * 0.9:
                 path.with_name(path.name + ".gz").write_bytes(packed)
+            cached = cache / (hashlib.sha256(data).hexdigest() + ".br")
+            jobs.append((path, cached, len(data)))
+            if not cached.exists():
+                pending.append([str(path), str(cached) + ".tmp"])
+    if pending and shutil.which("node"):
+        cache.mkdir(parents=True, exist_ok=True)
+        (cache / "brotli.mjs").write_text(BROTLI_SCRIPT)
+        (cache / "jobs.json").write_text(json.dumps(pending))
+        log("brotli: compressing %d files" % len(pending))
+        subprocess.run(["node", str(cache / "brotli.mjs"), str(cache / "jobs.json")], check=True,
+                       stdin=subprocess.DEVNULL)
+        for _, tmp in pending:
+            os.replace(tmp, tmp[:-len(".tmp")])
+    for path, cached, size in jobs:
+        if cached.exists() and cached.stat().st_size < size * 0.9:
+            shutil.copyfile(cached, path.with_name(path.name + ".br"))
+
+
+# ---------------------------------------------------------------------------------------------
+# Offline: dist/sw.js, a cache-first service worker that precaches exactly what the pages load
+# (shared/reference/platform.md §3). The list is worked out from dist/ itself: every page, what
+# each page references (scripts, stylesheet, PyScript config), each config's interpreter (the
+# Pyodide files) and `files`, and the imports of every script reached (PyScript's hashed chunks;
+# see _JS_IMPORT). tests/e2e/test_offline.py checks the list against a real visit.
+# The cache name is a hash of the list and the files' bytes: a build that changes any of them
+# installs a new cache and the old one is deleted on activate. static/sw-register.js registers
+# it once Python has started, so precaching (mostly from the HTTP cache) never slows the first
+# score.
+
+SW_TEMPLATE = """// Generated by build.py: do not edit. Precaches what the calculator pages load, cache first.
+const CACHE = %(cache)s;
+const PRECACHE = %(files)s;
+self.addEventListener("install", (event) => event.waitUntil(
+  caches.open(CACHE)
+    .then((cache) => cache.addAll(PRECACHE.map((url) => new Request(url, {cache: "no-cache"}))))
+    .then(() => self.skipWaiting())));
+self.addEventListener("activate", (event) => event.waitUntil(
+  caches.keys()
+    .then((keys) => Promise.all(keys.filter((k) => k.startsWith("crs-") && k !== CACHE)
+                                    .map((k) => caches.delete(k))))
+    .then(() => self.clients.claim())));
+self.addEventListener("fetch", (event) => {
+  const request = event.request;
+  if (request.method !== "GET" || new URL(request.url).origin !== location.origin) return;
+  event.respondWith(caches.open(CACHE).then(async (cache) => {
+    let hit = await cache.match(request, {ignoreSearch: true});
+    if (!hit && request.mode === "navigate" && /\\/index\\.html$/.test(new URL(request.url).pathname))
+      hit = await cache.match(request.url.replace(/index\\.html(\\?.*)?$/, ""), {ignoreSearch: true});
+    return hit || fetch(request);
+  }));
+});
+"""
+
+_REF = re.compile(r'\b(?:src|href|config)="([^"#?]+)[^"]*"')
+_CSS_URL = re.compile(r'url\(\s*["\']?([^"\')]+)')
+# Static imports, and PyScript's plugin table (`name:()=>import("./chunk")`): it imports every
+# built-in plugin's small chunk, even a disabled one; its other dynamic imports (TOML, zip, the
+# package graph, CodeMirror) are not used by these pages.
+_JS_IMPORT = re.compile(r'(?:\bfrom\s*|\bimport\s*|[\w"-]:\(\)=>import\()["\'](\.{1,2}/[^"\']+)["\']')
+
+
+def precache_list(dist=None):
+    """URLs (relative to dist/, pages as their directory URL) that the pages need."""
+    dist = Path(dist or DIST)
+    base = "https://crs.invalid/"
+    seen, todo = set(), []
+
+    def add(url):
+        rel = urllib.parse.urlsplit(url).path.lstrip("/")
+        path = dist / rel
+        if path.is_dir() or rel == "":
+            if not (path / "index.html").is_file():
+                return
+            rel = rel if rel.endswith("/") or rel == "" else rel + "/"
+        elif not path.is_file():
+            return
+        if rel.endswith("index.html"):
+            rel = rel[:-len("index.html")]
+        if rel not in seen:
+            seen.add(rel)
+            todo.append(rel)
+
+    for page in sorted(dist.rglob("index.html")):
+        if "bench-baseline" not in page.parts:
+            add(base + page.relative_to(dist).as_posix())
+    while todo:
+        rel = todo.pop()
+        url = base + rel
+        path = dist / rel / "index.html" if rel == "" or rel.endswith("/") else dist / rel
+        text = path.read_text(encoding="utf-8", errors="replace") if path.suffix in (
+            ".html", ".js", ".mjs", ".css", ".json") else ""
+        if path.suffix == ".html":
+            refs = _REF.findall(text)
+        elif path.suffix == ".css":
+            refs = [r for r in _CSS_URL.findall(text) if not r.startswith("data:")]
+        elif path.suffix in (".js", ".mjs"):
+            refs = _JS_IMPORT.findall(text)
+        elif path.suffix == ".json" and ('"interpreter"' in text or '"files"' in text):
+            config = json.loads(text)
+            refs = list(config.get("files", {}))
+            if config.get("interpreter"):
+                interpreter = urllib.parse.urljoin(url, config["interpreter"])
+                refs += [interpreter] + [urllib.parse.urljoin(interpreter, n) for n in PYODIDE_FILES]
+        else:
+            refs = []
+        for ref in refs:
+            absolute = urllib.parse.urljoin(url, ref)
+            if absolute.startswith(base):
+                add(absolute)
+    return sorted(seen, key=lambda r: (r.count("/") if r.endswith("/") else 99, r))
+
+
+def service_worker():
+    files = precache_list()
+    digest = hashlib.sha256(SW_TEMPLATE.encode())
+    for rel in files:
+        path = DIST / rel / "index.html" if rel == "" or rel.endswith("/") else DIST / rel
+        digest.update(rel.encode() + b"\0" + hashlib.sha256(path.read_bytes()).digest())
+    cache = "crs-" + digest.hexdigest()[:16]
+    urls = ["./" + rel for rel in files]
+    (DIST / "sw.js").write_text(SW_TEMPLATE % {"cache": json.dumps(cache),
+                                               "files": json.dumps(urls, indent=1)})
+    log("sw.js: cache %s, %d files, %.2f MB" % (cache, len(urls), sum(
+        (DIST / r / "index.html" if r == "" or r.endswith("/") else DIST / r).stat().st_size
+        for r in files) / 1e6))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -590,7 +801,12 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         super().__init__(*args, directory=directory or str(DIST), **kwargs)
 
     def end_headers(self):
-        for key, value in HEADERS.items():
+        headers = HEADERS
+        if embed_build.is_embed_path(self.path):     # framable by the allow-list
+            headers = embed_build.embed_headers(HEADERS, embed_build.frame_ancestors())
+        for key, value in headers.items():
+            if key == "Cache-Control" and self.path.startswith("/vendor/"):
+                value = VENDOR_CACHE
             self.send_header(key, value)
         super().end_headers()
 
@@ -600,13 +816,13 @@ class Handler(http.server.SimpleHTTPRequestHandler):
             index = os.path.join(path, "index.html")
             if self.path.split("?")[0].endswith("/") and os.path.exists(index):
                 path = index
-        gz = path + ".gz"
-        if ("gzip" in self.headers.get("Accept-Encoding", "") and os.path.isfile(gz)
-                and os.path.isfile(path)):
-            return self._send_gzip(path, gz)
+        accepted = [e.split(";")[0].strip() for e in self.headers.get("Accept-Encoding", "").split(",")]
+        for encoding, suffix in (("br", ".br"), ("gzip", ".gz")):
+            if encoding in accepted and os.path.isfile(path + suffix) and os.path.isfile(path):
+                return self._send_gzip(path, path + suffix, encoding)
         return super().send_head()
 
-    def _send_gzip(self, path, gz):
+    def _send_gzip(self, path, gz, encoding="gzip"):
         stat = os.stat(gz)
         etag = '"%s"' % hashlib.md5(("%s-%s" % (stat.st_mtime_ns, stat.st_size)).encode()).hexdigest()
         modified = self.date_time_string(int(stat.st_mtime))
@@ -620,14 +836,14 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         f = open(gz, "rb")
         self.send_response(200)
         self.send_header("Content-Type", self.guess_type(path))
-        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Encoding", encoding)
         self.send_header("Vary", "Accept-Encoding")
         self.send_header("Content-Length", str(stat.st_size))
         self.send_header("ETag", etag)
         self.send_header("Last-Modified", modified)
         self.end_headers()
         if os.environ.get("CRS_SERVE_LOG"):
-            self.log_message("gzip %s INM=%s IMS=%s", self.path, self.headers.get("If-None-Match"),
+            self.log_message(encoding + " %s INM=%s IMS=%s", self.path, self.headers.get("If-None-Match"),
                              self.headers.get("If-Modified-Since"))
         return f
 
@@ -700,7 +916,11 @@ def main(argv=None):
     parser.add_argument("command", nargs="?", default="build", choices=("build", "serve", "test"))
     parser.add_argument("--port", type=int, default=8000)
     parser.add_argument("--no-build", action="store_true", help="serve: use dist/ as it is")
+    parser.add_argument("--frame-ancestors", metavar="SOURCES",
+                        help="who may frame /embed/ (default: embed-partners.txt, else *)")
     args, rest = parser.parse_known_args(argv)
+    if args.frame_ancestors:
+        os.environ["CRS_FRAME_ANCESTORS"] = args.frame_ancestors
     if args.command == "test":
         return test(rest)
     if rest:

@@ -3,8 +3,10 @@
 
     python build.py && .venv/bin/python benchmarks/page.py [--runs 5] [--json out.json]
 
-Both pages are served by build.py's server (gzip, as a static host would; Cache-Control:
-no-cache, so a warm visit revalidates every file with a 304). For each page and each network
+Both pages are served by build.py's server (br/gzip, as a static host would; Cache-Control:
+immutable under vendor/, no-cache elsewhere, so the stock page's warm visit revalidates its
+files with 304s; ours waits for its service worker to be ready after the cold visit, so its
+warm visit is served by the worker). --dist serves a copy of dist/ (safe from rebuilds). For each page and each network
 (localhost, and 10 Mbit/s with 40 ms latency through CDP Network.emulateNetworkConditions),
 `--runs` fresh browser profiles each make a cold visit, then a warm one in a new tab of the same
 profile. Figures are medians over the runs:
@@ -113,6 +115,20 @@ async ([selector, a, b, hook]) => {
 """
 
 
+SENT = [0]   # body bytes sent by the server since the visit began (page + service worker)
+
+
+def count_sent():
+    original = build.Handler.copyfile
+
+    def copyfile(self, source, outputfile):
+        data = source.read()
+        SENT[0] += len(data)
+        outputfile.write(data)
+    build.Handler.copyfile = copyfile
+    return original
+
+
 def visit(context, url, throttled, bytes_box=None, changes=None):
     page = context.new_page()
     cdp = context.new_cdp_session(page)
@@ -121,6 +137,7 @@ def visit(context, url, throttled, bytes_box=None, changes=None):
         cdp.send("Network.emulateNetworkConditions", THROTTLE)
     total = [0]
     cdp.on("Network.loadingFinished", lambda e: total.__setitem__(0, total[0] + e["encodedDataLength"]))
+    SENT[0] = 0
     page.goto(url)
     end = time.monotonic() + 120
     while page.evaluate("window.__bench.firstScore") is None:
@@ -135,8 +152,18 @@ def visit(context, url, throttled, bytes_box=None, changes=None):
               "longest_task": nav["longest"]}
     if changes:
         result["changes"] = page.evaluate(CHANGES, changes)
+    if page.evaluate("!!document.getElementById('offline-status')"):
+        # Let the service worker finish its precache (its downloads are not in this page's
+        # CDP network log; the server's count below has them), so the warm visit uses it.
+        end = time.monotonic() + 60
+        while (page.evaluate("document.documentElement.getAttribute('data-crs-offline')") != "ready"
+               and time.monotonic() < end):
+            time.sleep(0.05)
+        result["offline_ready"] = page.evaluate(
+            "document.documentElement.getAttribute('data-crs-offline')") == "ready"
     time.sleep(0.3)
     result["bytes"] = total[0]
+    result["server_bytes"] = SENT[0]
     page.close()
     return result
 
@@ -171,7 +198,11 @@ def main():
     parser.add_argument("--json", help="also write the raw numbers here")
     parser.add_argument("--only", choices=("ours", "stock"), help="measure one page only")
     parser.add_argument("--local-only", action="store_true", help="skip the throttled network")
+    parser.add_argument("--dist", help="serve this copy of dist/ (default: dist/; a copy keeps "
+                        "the run safe from rebuilds)")
     args = parser.parse_args()
+    if args.dist:
+        build.DIST = Path(args.dist).resolve()
     from playwright.sync_api import sync_playwright
 
     if not (build.DIST / "index.html").exists():
@@ -187,6 +218,7 @@ def main():
         packed = gzip.compress(data, compresslevel=9, mtime=0)
         if len(packed) < len(data) * 0.9:
             target.with_name(name + ".gz").write_bytes(packed)
+    count_sent()
     server = build.make_server(0)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = "http://127.0.0.1:%d/" % server.server_address[1]
@@ -225,20 +257,22 @@ def main():
             "first_score_warm_ms": med([w["first_score"] for w in warms]),
             "bytes_cold": med([c["bytes"] for c in colds]),
             "bytes_warm": med([w["bytes"] for w in warms]),
+            "server_bytes_cold": med([c["server_bytes"] for c in colds]),
             "change_median_ms": med(changes) if changes else None,
             "change_p95_ms": p95(changes) if changes else None,
         })
     print()
     print("| page | network | form usable | longest start-up task | first score, cold | "
-          "first score, warm | bytes, first visit | bytes, warm | change → total, median / p95 |")
-    print("|---|---|---:|---:|---:|---:|---:|---:|---:|")
+          "first score, warm | bytes, first visit | sent by server, first visit (incl. service "
+          "worker) | bytes, warm | change → total, median / p95 |")
+    print("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|")
     for r in rows:
         change = ("%.2f / %.2f ms" % (r["change_median_ms"], r["change_p95_ms"])
                   if r["change_median_ms"] is not None else "–")
-        print("| %s | %s | %.0f ms | %.0f ms | %.0f ms | %.0f ms | %.2f MB | %.1f KB | %s |" % (
+        print("| %s | %s | %.0f ms | %.0f ms | %.0f ms | %.0f ms | %.2f MB | %.2f MB | %.1f KB | %s |" % (
             r["page"], r["network"], r["usable_ms"], r["longest_task_ms"],
             r["first_score_cold_ms"], r["first_score_warm_ms"], r["bytes_cold"] / 1e6,
-            r["bytes_warm"] / 1e3, change))
+            r["server_bytes_cold"] / 1e6, r["bytes_warm"] / 1e3, change))
     print("\nMedian of %d runs; Chromium %s headless; %s" % (
         args.runs, build.CHROMIUM, time.strftime("%Y-%m-%d")))
     if args.json:

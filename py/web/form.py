@@ -37,11 +37,22 @@ PROFILE_KEYS = frozenset((
     "marital_status", "spouse", "age", "date_of_birth", "education", "eca_date",
     "canadian_education", "first_language", "second_language", "canadian_work_years",
     "foreign_work_years", "certificate_of_qualification", "job_offer", "provincial_nomination",
-    "sibling_in_canada"))
+    "sibling_in_canada")) | frozenset(
+    # The project's optional fields asked in "Check program eligibility (optional)"
+    # (docs/profile-format-extensions.md); the others are kept as extras.
+    ("intends_to_live_in_quebec", "authorized_to_work_in_canada", "settlement_funds",
+     "family_size", "studied_in_canada", "relative_in_canada"))
 SPOUSE_KEYS = frozenset(("canadian_citizen_or_pr", "accompanying", "education",
                          "canadian_work_years", "language"))
 BOOLEANS = ("certificate_of_qualification", "provincial_nomination", "sibling_in_canada")
 YEARS = ("canadian_work_years", "foreign_work_years")
+# Optional eligibility questions: yes/no radios with no default answer (nothing checked: the
+# field is left out of the profile, which the core reads as "no"), and two numbers.
+OPTIONAL_BOOLEANS = ("intends_to_live_in_quebec", "authorized_to_work_in_canada",
+                     "studied_in_canada", "relative_in_canada")
+OPTIONAL_NUMBERS = ("settlement_funds", "family_size")
+OPTIONAL_IDS = ("intends_to_live_in_quebec", "authorized_to_work_in_canada",
+                "settlement_funds", "family_size", "studied_in_canada", "relative_in_canada")
 
 
 def field_id(path):
@@ -68,13 +79,14 @@ FIELD_IDS = (
     + ["certificate_of_qualification", "has_job_offer", "job_offer", "provincial_nomination",
        "sibling_in_canada", "spouse-education", "spouse-canadian_work_years"]
     + language_ids("spouse.language")
+    + list(OPTIONAL_IDS)
 )
 RADIO_IDS = ("spouse-canadian_citizen_or_pr", "spouse-accompanying", "age_by",
              "has_canadian_education", "certificate_of_qualification", "has_job_offer",
-             "provincial_nomination", "sibling_in_canada")
-# Defaults of an empty form (radios have one answer checked).
+             "provincial_nomination", "sibling_in_canada") + OPTIONAL_BOOLEANS
+# Defaults of an empty form (radios have one answer checked, except the optional ones).
 DEFAULTS = {fid: "" for fid in FIELD_IDS}
-DEFAULTS.update({fid: "no" for fid in RADIO_IDS})
+DEFAULTS.update({fid: "no" for fid in RADIO_IDS if fid not in OPTIONAL_BOOLEANS})
 DEFAULTS["age_by"] = "age"
 
 
@@ -97,6 +109,20 @@ def number(text):
         if math.isfinite(value):
             return value
     return s
+
+
+def amount(text):
+    """A typed amount of money: like `number`, but also takes "$", spaces as thousands
+    separators ("20 000", as French writes it) and English thousands commas ("20,000")."""
+    s = text.strip().replace("$", "").strip()
+    for space in (" ", "\u00a0", "\u202f"):
+        s = s.replace(space, "")
+    parts = s.split(".")
+    head = parts[0].split(",")
+    if (len(head) > 1 and len(parts) <= 2 and 1 <= len(head[0]) <= 3
+            and all(len(g) == 3 for g in head[1:]) and all(g.isdigit() for g in head)):
+        s = s.replace(",", "")
+    return number(s) if s else text.strip()
 
 
 def show_number(value):
@@ -172,6 +198,13 @@ def profile_from_fields(fields):
         p[key] = _bool(f[key])
     # Asked but not answered (""): passed on, so the core says which answers exist.
     p["job_offer"] = f["job_offer"] if _bool(f["has_job_offer"]) else None
+    for key in OPTIONAL_BOOLEANS:
+        if f[key] in ("yes", "no"):
+            p[key] = _bool(f[key])
+    if f["settlement_funds"].strip():
+        p["settlement_funds"] = amount(f["settlement_funds"])
+    if f["family_size"].strip():
+        p["family_size"] = number(f["family_size"])
     return p
 
 
@@ -237,6 +270,11 @@ def fields_from_profile(profile):
     if job is not None:
         f["has_job_offer"] = "yes"
         f["job_offer"] = _text(job)
+    for key in OPTIONAL_BOOLEANS:
+        value = profile.get(key)
+        f[key] = "" if value is None else _radio(value)
+    for key in OPTIONAL_NUMBERS:
+        f[key] = _text(profile.get(key))
     return f
 
 

@@ -45,6 +45,9 @@ S = {
         "Try reloading the page, or use the official tool linked at the bottom of the page.",
         "Le calculateur n'a pas pu démarrer dans ce navigateur. Vos réponses sont toujours dans "
         "le formulaire. Rechargez la page ou utilisez l'outil officiel (lien au bas de la page)."),
+    "offline_ready": ("Ready for offline use: this calculator now works without a connection.",
+                      "Prêt pour l'utilisation hors ligne : ce calculateur fonctionne maintenant "
+                      "sans connexion."),
     "noscript": (
         "This calculator needs JavaScript and WebAssembly to compute the score.",
         "Ce calculateur a besoin de JavaScript et de WebAssembly pour calculer la note."),
@@ -353,6 +356,160 @@ S = {
     "line_additional.sibling": ("Sibling in Canada", "Frère ou sœur au Canada"),
     "line_additional.french": ("French-language skills",
                                "Compétences linguistiques en français"),
+
+    # Optional eligibility questions (a collapsed <details> at the end of the form)
+    "opt_summary": ("Check program eligibility (optional)",
+                    "Vérifier l'admissibilité aux programmes (facultatif)"),
+    "opt_intro": (
+        "These answers do not change your CRS score. They help check whether you can enter the "
+        "Express Entry pool under one of the three federal programs.",
+        "Ces réponses ne changent pas votre note SCG. Elles aident à vérifier si vous pouvez "
+        "entrer dans le bassin d'Entrée express au titre de l'un des trois programmes fédéraux."),
+    "q_quebec": ("Do you plan to live in Quebec?", "Avez-vous l'intention de vivre au Québec?"),
+    "h_quebec": ("Quebec selects its own skilled workers: the three federal programs require "
+                 "the intention to live elsewhere in Canada.",
+                 "Le Québec choisit ses propres travailleurs qualifiés : les trois programmes "
+                 "fédéraux exigent l'intention de vivre ailleurs au Canada."),
+    "q_authorized": ("Are you authorized to work in Canada now?",
+                     "Êtes-vous autorisé à travailler au Canada actuellement?"),
+    "h_authorized": ("With a valid job offer, this means you do not need to show settlement "
+                     "funds.",
+                     "Avec une offre d'emploi valide, vous n'avez alors pas à prouver de fonds "
+                     "d'établissement."),
+    "q_funds": ("Settlement funds, in Canadian dollars",
+                "Fonds d'établissement, en dollars canadiens"),
+    "h_funds": ("Money you can transfer to Canada that is not borrowed. Leave empty if you "
+                "do not know.",
+                "Argent que vous pouvez transférer au Canada et qui n'est pas emprunté. Laissez "
+                "vide si vous ne savez pas."),
+    "q_family_size": ("How many people are in your family?",
+                      "Combien de personnes compte votre famille?"),
+    "h_family_size": ("You, your spouse or partner, and your dependent children, even those "
+                      "who will not come with you.",
+                      "Vous, votre époux ou conjoint de fait et vos enfants à charge, même ceux "
+                      "qui ne vous accompagneront pas."),
+    "q_studied": ("Have you studied full time in Canada for at least two academic years?",
+                  "Avez-vous étudié à temps plein au Canada pendant au moins deux années "
+                  "scolaires?"),
+    "q_relative": ("Do you or your spouse or partner have a relative living in Canada who is a "
+                   "citizen or permanent resident?",
+                   "Vous ou votre époux ou conjoint de fait avez-vous un parent vivant au "
+                   "Canada qui est citoyen ou résident permanent?"),
+    "h_relative": ("A parent, grandparent, child, grandchild, brother or sister, aunt or "
+                   "uncle, or niece or nephew, 18 or older.",
+                   "Un père ou une mère, un grand-parent, un enfant, un petit-enfant, un frère "
+                   "ou une sœur, un oncle ou une tante, ou un neveu ou une nièce, âgé de 18 ans "
+                   "ou plus."),
+
+    # Beyond the score: panels below the result
+    "beyond_heading": ("Beyond the score", "Au-delà de la note"),
+    "beyond_link": ("Program eligibility, what would raise your score, your timeline and the "
+                    "latest rounds of invitations",
+                    "Admissibilité aux programmes, ce qui ferait monter votre note, votre "
+                    "chronologie et les dernières rondes d'invitations"),
+    "beyond_waiting": ("These appear once your score is computed.",
+                       "Ces renseignements s'affichent une fois votre note calculée."),
+    "elig_heading": ("Program eligibility", "Admissibilité aux programmes"),
+    "elig_intro": (
+        "To be invited you must meet the requirements of at least one of the three federal "
+        "programs, whatever your score. Answer the optional questions at the end of the form "
+        "to make this check more certain.",
+        "Pour être invité, vous devez satisfaire aux exigences d'au moins un des trois "
+        "programmes fédéraux, quelle que soit votre note. Répondez aux questions facultatives "
+        "à la fin du formulaire pour rendre cette vérification plus sûre."),
+    "elig_history_note": (
+        "Your work history (the dates, TEER and hours of each job) and the details of a job "
+        "offer cannot be entered in this form yet; they are read from an opened file or a "
+        "share link.",
+        "Vos antécédents de travail (dates, catégorie FÉER et heures de chaque emploi) et les "
+        "détails d'une offre d'emploi ne peuvent pas encore être saisis dans ce formulaire; ils "
+        "sont lus dans un fichier ouvert ou un lien de partage."),
+    "st_eligible": ("Eligible", "Admissible"),
+    "st_not_eligible": ("Not eligible", "Non admissible"),
+    "st_unknown": ("Cannot tell yet", "Impossible de trancher pour l'instant"),
+    "req_met": ("Met", "Satisfaite"),
+    "req_not_met": ("Not met", "Non satisfaite"),
+    "req_unknown": ("Cannot tell", "Indéterminée"),
+    "program_status": ("{name}: {status}", "{name} : {status}"),
+    "req_status": ("{status}:", "{status} :"),
+    "grid_caption": ("Selection grid (pass mark {pass_mark} of 100)",
+                     "Grille de sélection (note de passage : {pass_mark} sur 100)"),
+    "grid_factor": ("Factor", "Facteur"),
+    "grid_line_language": ("Official languages", "Langues officielles"),
+    "grid_line_education": ("Education", "Études"),
+    "grid_line_experience": ("Work experience", "Expérience de travail"),
+    "grid_line_age": ("Age", "Âge"),
+    "grid_line_arranged_employment": ("Arranged employment in Canada",
+                                      "Emploi réservé au Canada"),
+    "grid_line_adaptability": ("Adaptability", "Capacité d'adaptation"),
+    "grid_total": ("Total (pass mark {pass_mark})", "Total (note de passage : {pass_mark})"),
+    "grid_pass": ("{points} of 100: at or above the pass mark of {pass_mark}.",
+                  "{points} sur 100 : égal ou supérieur à la note de passage de {pass_mark}."),
+    "grid_fail": ("{points} of 100: below the pass mark of {pass_mark}.",
+                  "{points} sur 100 : sous la note de passage de {pass_mark}."),
+    "whatif_heading": ("What would raise your score", "Ce qui ferait monter votre note"),
+    "whatif_intro": ("Each line is one change on its own, scored with the same rules and date; "
+                     "gains do not simply add up.",
+                     "Chaque ligne est un seul changement, évalué selon les mêmes règles et à "
+                     "la même date; les gains ne s'additionnent pas simplement."),
+    "whatif_item": ("{label}: +{points} points (total {total})",
+                    "{label} : +{points} points (total {total})"),
+    "whatif_none": ("None of the single changes we check would raise your score.",
+                    "Aucun des changements vérifiés ne ferait monter votre note."),
+    "whatif_birthday": ("{label}: {points} points (total {total})",
+                        "{label} : {points} points (total {total})"),
+    "timeline_heading": ("Timeline", "Chronologie"),
+    "timeline_intro": ("Dates that change your profile or its score. Add a date of birth, test "
+                       "dates and an ECA date to see more.",
+                       "Les dates qui changent votre profil ou sa note. Indiquez une date de "
+                       "naissance, les dates des tests et la date de l'EDE pour en voir plus."),
+    "timeline_score": ("score that day: {total}", "note ce jour-là : {total}"),
+    "rounds_heading": ("Rounds of invitations", "Rondes d'invitations"),
+    "rounds_intro": (
+        "The lowest score invited in the latest round of each type, up to {date}. Each round "
+        "invites only candidates who qualify for its type.",
+        "La note du dernier candidat invité à la ronde la plus récente de chaque type, "
+        "jusqu'au {date}. Chaque ronde n'invite que les candidats admissibles à ce type."),
+    "rounds_latest_caption": ("Latest cutoff by type of round",
+                              "Dernière note minimale par type de ronde"),
+    "col_round_type": ("Type of round", "Type de ronde"),
+    "col_date": ("Date", "Date"),
+    "col_cutoff": ("Cutoff", "Note minimale"),
+    "col_invitations": ("Invitations", "Invitations"),
+    "col_round": ("Round", "Ronde"),
+    "col_you": ("Your score ({total})", "Votre note ({total})"),
+    "you_above": ("Above, by {gap}", "Supérieure de {gap}"),
+    "you_equal": ("Equal: ties are broken by submission time",
+                  "Égale : les égalités sont départagées selon l'heure de soumission"),
+    "you_below": ("Below, by {gap}", "Inférieure de {gap}"),
+    "rounds_ties": (
+        "At the cutoff score, ties are broken by submission time: only profiles submitted "
+        "before the round's tie-breaking time were invited.",
+        "À la note minimale, les égalités sont départagées selon l'heure de soumission : seuls "
+        "les profils soumis avant l'heure limite de la ronde ont été invités."),
+    "rounds_pool_exact": ("In the latest pool distribution ({date}), {n} of {total} candidates "
+                          "had a score above {score}.",
+                          "Selon la dernière répartition du bassin ({date}), {n} candidats sur "
+                          "{total} avaient une note supérieure à {score}."),
+    "rounds_pool_range": ("In the latest pool distribution ({date}), between {low} and {high} of "
+                          "{total} candidates had a score above {score} (the published bands are "
+                          "ranges of scores).",
+                          "Selon la dernière répartition du bassin ({date}), entre {low} et "
+                          "{high} candidats sur {total} avaient une note supérieure à {score} "
+                          "(les tranches publiées sont des intervalles de notes)."),
+    "rounds_chart_heading": ("Cutoffs in the 12 months to {date}",
+                             "Notes minimales des 12 mois précédant le {date}"),
+    "rounds_table_summary": ("Show these rounds as a table", "Afficher ces rondes en tableau"),
+    "rounds_table_caption": ("Rounds in the 12 months to {date}",
+                             "Rondes des 12 mois précédant le {date}"),
+    "rounds_none": ("No round of invitations in this period.",
+                    "Aucune ronde d'invitations dans cette période."),
+    "rounds_as_of": ("Draw data as of {date} (round {number}). Later rounds are not included.",
+                     "Données des rondes au {date} (ronde {number}). Les rondes suivantes ne "
+                     "sont pas incluses."),
+    "rounds_unavailable": ("The rounds of invitations could not be loaded.",
+                           "Les rondes d'invitations n'ont pas pu être chargées."),
+    "panels_error": ("This part could not be computed.", "Cette partie n'a pas pu être calculée."),
 
     # Save and share
     "sec_save": ("Save or share your answers", "Enregistrer ou partager vos réponses"),

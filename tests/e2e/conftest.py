@@ -44,7 +44,7 @@ def dist_is_stale():
     if not index.exists():
         return True
     built = index.stat().st_mtime
-    sources = [ROOT / "build.py", *(ROOT / "py").rglob("*.py"), *(ROOT / "static").rglob("*")]
+    sources = [ROOT / "build.py", ROOT / "embed_build.py", *(ROOT / "py").rglob("*.py"), *(ROOT / "static").rglob("*")]
     return any(p.stat().st_mtime > built for p in sources if p.is_file())
 
 
