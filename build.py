@@ -657,7 +657,7 @@ def compress():
     Each .br is cached by content hash in node_modules/.crs-build/br/ (quality 11 takes about
     half a minute for the wasm and the stdlib, once)."""
     cache = NODE_MODULES / ".crs-build" / "br"
-    jobs, pending = [], []
+    jobs, pending, queued = [], [], set()
     for path in sorted(DIST.rglob("*")):
         if path.is_file() and path.suffix in COMPRESS:
             data = path.read_bytes()
@@ -666,7 +666,10 @@ def compress():
                 path.with_name(path.name + ".gz").write_bytes(packed)
             cached = cache / (hashlib.sha256(data).hexdigest() + ".br")
             jobs.append((path, cached, len(data)))
-            if not cached.exists():
+            # Identical files (same hash) share one cache entry: queue it once, or the second
+            # rename finds its .tmp already moved.
+            if not cached.exists() and str(cached) + ".tmp" not in queued:
+                queued.add(str(cached) + ".tmp")
                 pending.append([str(path), str(cached) + ".tmp"])
     if pending and shutil.which("node"):
         cache.mkdir(parents=True, exist_ok=True)
