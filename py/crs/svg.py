@@ -415,7 +415,8 @@ def _read_events(events):
 def timeline(events, lang="en", width=720, title=None, id_prefix="crs-timeline",
              max_label=38):
     """An SVG string: `events` ({"date": "YYYY-MM-DD", "label": text} or (date, label)) as
-    marks on a horizontal line, labels alternating above and below. A label longer than
+    marks on a horizontal line, each label in the first row above or below the line where it
+    does not run into another (rows are added as needed). A label longer than
     `max_label` characters is shortened on the line; its full text is in the mark's <title>
     and in the <desc>."""
     lang = "fr" if lang == "fr" else "en"
@@ -423,17 +424,42 @@ def timeline(events, lang="en", width=720, title=None, id_prefix="crs-timeline",
     ident = _id(id_prefix)
     items = _read_events(events)
     title = _w("timeline_title", lang) if title is None else title
-    levels = 2     # label rows on each side of the line
+    left, right = 24.0, 24.0
+    span = width - left - right
+    if items:
+        first, last = items[0][0], items[-1][0]
+        days = max((last - first).days, 1)
+    colon = " : " if lang == "fr" else ": "
+
+    def x(day):
+        return left + span / 2 if first == last else left + span * (day - first).days / days
+
+    # Place each label in the first row (above, below, then further out) where its text does
+    # not run into a label already there. Widths are estimated (font-size 11: ~6.2 px a
+    # character, bold dates a little wider); rows are added as needed and size the drawing.
+    placed, row_end = [], {}
+    for day, label in items:
+        px = x(day)
+        shown = label if len(label) <= max_label else label[:max_label - 1] + "\u2026"
+        extent = max(len(shown) * 6.2, len(fmt_date(day, lang)) * 6.8)
+        # Centred unless that would run past an edge of the drawing.
+        anchor = "start" if px - extent / 2 < 4 else \
+            "end" if px + extent / 2 > width - 4 else "middle"
+        x0 = px if anchor == "start" else px - extent if anchor == "end" else px - extent / 2
+        row = 0
+        while row_end.get(row, -1e9) > x0 - 8:
+            row += 1
+        row_end[row] = x0 + extent
+        placed.append((day, label, shown, px, anchor, row))
+    levels = max(1, (max(row_end) // 2 + 1) if row_end else 1)  # rows on each side
     height = 60 + levels * 2 * 30
     mid = height / 2
     out = [_open(ident, width, height)]
     out.append('<title id="%s-title">%s</title>' % (ident, esc(title)))
-    colon = " : " if lang == "fr" else ": "
     desc = "; ".join(fmt_date(d, lang) + colon + label for d, label in items) + "." \
         if items else _w("timeline_empty", lang)
     out.append('<desc id="%s-desc">%s</desc>' % (ident, esc(desc)))
     out.append('<rect width="100%" height="100%" fill="#ffffff"/>')
-    left, right = 24.0, 24.0
     out.append('<line x1="%s" x2="%s" y1="%s" y2="%s" stroke="%s" stroke-width="2"/>'
                % (_num(left), _num(width - right), _num(mid), _num(mid), AXIS))
     if not items:
@@ -441,21 +467,12 @@ def timeline(events, lang="en", width=720, title=None, id_prefix="crs-timeline",
                    % (_num(width / 2), _num(mid - 12), INK, esc(_w("timeline_empty", lang))))
         out.append("</svg>")
         return "".join(out)
-    first, last = items[0][0], items[-1][0]
-    days = max((last - first).days, 1)
-    span = width - left - right
-
-    def x(day):
-        return left + span / 2 if first == last else left + span * (day - first).days / days
 
     out.append('<g font-size="11" fill="%s">' % INK)
-    for n, (day, label) in enumerate(items):
-        px = x(day)
-        side = -1 if n % 2 == 0 else 1                 # above, below, above...
-        level = (n // 2) % levels
+    for day, label, shown, px, anchor, row in placed:
+        side = -1 if row % 2 == 0 else 1               # rows 0, 2, 4 above; 1, 3, 5 below
+        level = row // 2
         ty = mid + side * (22 + level * 30)
-        shown = label if len(label) <= max_label else label[:max_label - 1] + "\u2026"
-        anchor = "start" if px < left + 60 else "end" if px > width - right - 60 else "middle"
         out.append('<g><title>%s</title>' % esc(fmt_date(day, lang) + colon + label))
         reach = ty + 4 if side < 0 else ty - 11      # stop just short of the text
         out.append('<line x1="%s" x2="%s" y1="%s" y2="%s" stroke="%s"/>'
