@@ -498,6 +498,23 @@ def rule_dates():
         return []
 
 
+def status_html(lang):
+    """The loading bar, start-up failure, notices and error summary that web/main.py drives
+    (by these ids): the same on the calculator pages and the embed pages."""
+    return """<div class="loading" id="loading" role="status"><progress class="loading__bar" aria-labelledby="loading-text"></progress>
+<p id="loading-text">{loading} <span class="loading__detail">{loading_detail}</span></p></div>
+<p class="notice notice--error" id="load-failed" hidden>{load_failed}</p>
+<noscript><p class="notice notice--error">{noscript}</p></noscript>
+<div class="notice" id="notice" role="status" hidden></div>
+<div class="notice notice--error" id="alert" role="alert" hidden></div>
+<div class="error-summary" id="error-summary" tabindex="-1" hidden aria-labelledby="error-summary-title">
+<h2 class="error-summary__title" id="error-summary-title">{err_title}</h2>
+<ul class="error-summary__list" id="error-summary-list"></ul></div>""".format(
+        loading=esc(T("loading", lang)), loading_detail=esc(T("loading_detail", lang)),
+        load_failed=esc(T("load_failed", lang)), noscript=esc(T("noscript", lang)),
+        err_title=esc(T("error_summary_title", lang)))
+
+
 def page_html(lang, prefix, config_url):
     other = "fr" if lang == "en" else "en"
     other_href = prefix + ("fr/" if other == "fr" else "")
@@ -532,15 +549,7 @@ def page_html(lang, prefix, config_url):
 <h1 class="h1">{h1}</h1>
 <p class="lede">{lede}</p>
 <p class="privacy" id="privacy">{privacy}</p>
-<div class="loading" id="loading" role="status"><progress class="loading__bar" aria-labelledby="loading-text"></progress>
-<p id="loading-text">{loading} <span class="loading__detail">{loading_detail}</span></p></div>
-<p class="notice notice--error" id="load-failed" hidden>{load_failed}</p>
-<noscript><p class="notice notice--error">{noscript}</p></noscript>
-<div class="notice" id="notice" role="status" hidden></div>
-<div class="notice notice--error" id="alert" role="alert" hidden></div>
-<div class="error-summary" id="error-summary" tabindex="-1" hidden aria-labelledby="error-summary-title">
-<h2 class="error-summary__title" id="error-summary-title">{err_title}</h2>
-<ul class="error-summary__list" id="error-summary-list"></ul></div>
+{status}
 <div class="layout">
 <div class="layout__form">{form}</div>
 <div class="layout__result">{result}</div>
@@ -566,9 +575,7 @@ def page_html(lang, prefix, config_url):
         skip=esc(T("skip_link", lang)), site=esc(T("site_name", lang)), other=other,
         other_href=other_href, other_label=esc(T("other_lang_label", lang)),
         h1=esc(T("h1", lang)), lede=esc(T("lede", lang)), privacy=esc(T("privacy", lang)),
-        loading=esc(T("loading", lang)), loading_detail=esc(T("loading_detail", lang)),
-        noscript=esc(T("noscript", lang)), load_failed=esc(T("load_failed", lang)), err_title=esc(T("error_summary_title", lang)),
-        form=form_html(lang), result=result_html(lang), save=save_html(lang),
+        status=status_html(lang), form=form_html(lang), result=result_html(lang), save=save_html(lang),
         panels=panels_html(lang),
         disclaimer=esc(T("footer_disclaimer", lang)), links_label=esc(T("footer_links_label", lang)),
         tool_url=esc(strings.url("official_tool", lang)), tool=esc(T("footer_official_tool", lang)),

@@ -176,15 +176,7 @@ def embed_page(b, lang, prefix):
 <a id="other-lang" href="{other_href}" data-base="{other_href}" lang="{other}-CA" hreflang="{other}-CA">{other_label}</a></div>
 <main id="main">
 <p class="privacy embed-privacy" id="privacy">{privacy}</p>
-<div class="loading" id="loading" role="status"><progress class="loading__bar" aria-labelledby="loading-text"></progress>
-<p id="loading-text">{loading} <span class="loading__detail">{loading_detail}</span></p></div>
-<p class="notice notice--error" id="load-failed" hidden>{load_failed}</p>
-<noscript><p class="notice notice--error">{noscript}</p></noscript>
-<div class="notice" id="notice" role="status" hidden></div>
-<div class="notice notice--error" id="alert" role="alert" hidden></div>
-<div class="error-summary" id="error-summary" tabindex="-1" hidden aria-labelledby="error-summary-title">
-<h2 class="error-summary__title" id="error-summary-title">{err_title}</h2>
-<ul class="error-summary__list" id="error-summary-list"></ul></div>
+{status}
 <div class="layout">
 <div class="layout__form">{form}</div>
 <div class="layout__result">{result}{consent}</div>
@@ -199,9 +191,7 @@ def embed_page(b, lang, prefix):
         lang=lang, csp=esc(b.CSP), title=esc(w("frame_title", lang)), p=prefix,
         h1=esc(w("embed_h1", lang)), other=other, other_href=other_href,
         other_label=esc(b.T("other_lang_label", lang)), privacy=esc(w("embed_privacy", lang)),
-        loading=esc(b.T("loading", lang)), loading_detail=esc(b.T("loading_detail", lang)),
-        load_failed=esc(b.T("load_failed", lang)), noscript=esc(b.T("noscript", lang)),
-        err_title=esc(b.T("error_summary_title", lang)), form=b.form_html(lang),
+        status=b.status_html(lang), form=b.form_html(lang),
         result=b.result_html(lang), consent=consent, save=b.save_html(lang),
         powered=esc(w("powered", lang)), full=full, open_full=esc(w("open_full", lang)))
 
