@@ -12,6 +12,7 @@ and @pyscript/core): the page never asks any other origin for anything.
 """
 
 import argparse
+import ast
 import datetime
 import gzip
 import hashlib
@@ -100,54 +101,168 @@ def ensure_npm():
 
 
 # ---------------------------------------------------------------------------------------------
-# The standard library as .pyc: Pyodide's npm stdlib zip holds .py sources, which CPython
-# compiles on every page load (about half the start-up time: shared/reference/platform.md §6).
-# This compiles them once, with Pyodide itself in node (same magic number), into a stored zip
-# of unchecked hash-based .pyc that the dev server (and any host) compresses.
+# Python for the page, compiled ahead (issue 6). Pyodide's npm stdlib zip holds 614 .py sources
+# (10.6 MB, 2.85 MB brotli even as .pyc), which CPython compiles on every page load (about half
+# the start-up: shared/reference/platform.md §6). We ship instead:
+# * a trimmed stdlib: only the modules that can be imported when the page runs, compiled to
+#   unchecked hash-based .pyc by Pyodide itself in node (same magic number). "Can be imported" =
+#   what Pyodide imports to start, plus every import written in our py/ and in PyScript's own
+#   Python (src/stdlib), plus everything those modules import at their top level, closed
+#   transitively. Imports inside functions of the stdlib are not followed (they would pull in
+#   most of the library: shutil -> tarfile -> ..., site -> pydoc); the page's whole e2e suite
+#   runs on this zip, and tests/e2e/test_offline.py checks that every import of our page code
+#   resolves in it. Docstrings are dropped (-OO: the stdlib is tested that way) except in
+#   Pyodide's own packages, which copy docstrings onto its JS-facing objects.
+# * py/app.zip: crs and web (but web/main.py, PyScript's entry, and the command line) as .pyc,
+#   plus the rounds snapshot; static/boot.js fetches it while the runtime loads.
+# Both are cached in node_modules/.crs-build under a hash of their inputs (the Pyodide version,
+# this script, the roots or the sources): a new pinned Pyodide or a changed module rebuilds them.
 
-PYC_SCRIPT = r"""// Build a .pyc-only copy of Pyodide's stdlib zip, compiled by Pyodide itself (same magic number).
-// usage: node pyc_stdlib.mjs <node_modules/pyodide dir> <out zip>
+# Imported only by the command line (crs.cli, and the rank/eligibility/rounds `main`s, which
+# the page never calls): not shipped to the browser.
+CLI_ONLY_IMPORTS = {"argparse", "multiprocessing"}
+CLI_ONLY_FILES = {"crs/cli.py", "crs/__main__.py"}
+STDLIB_KEEP_DOCSTRINGS = ("pyodide", "_pyodide")
+
+PYODIDE_TOOL = r"""// Build-time Python work, done by Pyodide itself in node (same interpreter as the page).
+// usage: node pyodide_tool.mjs <node_modules/pyodide dir> <jobs.json>
 import { loadPyodide } from "pyodide";
 import { readFileSync, writeFileSync } from "node:fs";
-const [dir, out] = process.argv.slice(2);
+const [dir, jobsFile] = process.argv.slice(2);
 const py = await loadPyodide({ indexURL: dir + "/" });
-py.FS.writeFile("/tmp/in.zip", readFileSync(dir + "/python_stdlib.zip"));
-py.runPython(`
-import zipfile, importlib.util, importlib._bootstrap_external as ext
-src = zipfile.ZipFile("/tmp/in.zip")
-with zipfile.ZipFile("/tmp/out.zip", "w", zipfile.ZIP_STORED) as dst:
-    for info in src.infolist():
-        data = src.read(info)
-        if info.filename.endswith(".py"):
-            try:
-                code = compile(data, info.filename, "exec", dont_inherit=True, optimize=0)
-            except SyntaxError:
-                dst.writestr(info.filename, data)
-                continue
-            pyc = ext._code_to_hash_pyc(code, importlib.util.source_hash(data), checked=False)
-            dst.writestr(info.filename[:-3] + ".pyc", bytes(pyc))
-        else:
-            dst.writestr(info.filename, data)
+py.FS.writeFile("/tmp/stdlib.zip", readFileSync(dir + "/python_stdlib.zip"));
+for (const job of JSON.parse(readFileSync(jobsFile, "utf8"))) {
+  if (job.kind === "app") for (const [src, arc] of job.files) {
+    py.FS.mkdirTree("/tmp/app/" + arc.split("/").slice(0, -1).join("/"));
+    py.FS.writeFile("/tmp/app/" + arc, readFileSync(src));
+  }
+  py.globals.set("job", py.toPy(job));
+  py.runPython(`
+import sys, ast, json, zipfile, importlib.util, importlib._bootstrap_external as ext
+
+def pyc(source, name, optimize):
+    code = compile(source, name, "exec", dont_inherit=True, optimize=optimize)
+    return bytes(ext._code_to_hash_pyc(code, importlib.util.source_hash(source), checked=False))
+
+if job["kind"] == "stdlib":
+    src = zipfile.ZipFile("/tmp/stdlib.zip")
+    mods = {}
+    for n in src.namelist():
+        if n.endswith(".py"):
+            parts = n[:-3].split("/")
+            mods[".".join(parts[:-1]) if parts[-1] == "__init__" else ".".join(parts)] = (n, parts[-1] == "__init__")
+
+    def top_level_imports(name):
+        # What importing this module imports: module-level statements, class bodies and
+        # if/try/with blocks, but not function bodies nor if __name__ == "__main__".
+        filename, is_pkg = mods[name]
+        package = name if is_pkg else name.rpartition(".")[0]
+        found = set()
+        def visit(body):
+            for node in body:
+                if isinstance(node, ast.Import):
+                    found.update(a.name for a in node.names)
+                elif isinstance(node, ast.ImportFrom):
+                    base = node.module or ""
+                    if node.level:
+                        parts = package.split(".")
+                        base = ".".join(parts[:len(parts) - node.level + 1] + ([base] if base else []))
+                    found.add(base)
+                    found.update(base + "." + a.name for a in node.names)
+                elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                    continue
+                elif isinstance(node, ast.If) and "__main__" in ast.unparse(node.test):
+                    continue
+                else:
+                    for field in ("body", "orelse", "finalbody"):
+                        if isinstance(getattr(node, field, None), list):
+                            visit(getattr(node, field))
+                    for handler in getattr(node, "handlers", None) or ():
+                        visit(handler.body)
+        visit(ast.parse(src.read(filename)).body)
+        return found
+
+    keep, todo = set(), list(set(sys.modules) | set(job["roots"]))
+    while todo:
+        parts = todo.pop().split(".")
+        for i in range(1, len(parts) + 1):
+            name = ".".join(parts[:i])
+            if name in mods and name not in keep:
+                keep.add(name)
+                todo.extend(top_level_imports(name))
+    with zipfile.ZipFile("/tmp/out.zip", "w", zipfile.ZIP_STORED) as dst:
+        for name in sorted(keep):
+            filename, _ = mods[name]
+            optimize = 0 if name.split(".")[0] in job["keep_docstrings"] else 2
+            dst.writestr(filename[:-3] + ".pyc", pyc(src.read(filename), filename, optimize))
+        dst.writestr("crs-stdlib-modules.json", json.dumps(sorted(keep)))
+else:
+    with zipfile.ZipFile("/tmp/out.zip", "w", zipfile.ZIP_STORED) as dst:
+        for _, arc in job["files"]:
+            data = open("/tmp/app/" + arc, "rb").read()
+            if arc.endswith(".py"):
+                dst.writestr(arc[:-3] + ".pyc", pyc(data, arc, 0))
+            else:
+                dst.writestr(arc, data)
 `);
-writeFileSync(out, py.FS.readFile("/tmp/out.zip"));
-console.log("wrote", out);
+  writeFileSync(job.out, py.FS.readFile("/tmp/out.zip"));
+}
 """
 
 
-def pyc_stdlib():
-    """Path of the .pyc stdlib zip for the installed Pyodide (built once, then cached)."""
+def _import_roots():
+    """Every absolute import written in our page's Python and in PyScript's own Python."""
+    roots = set()
+    sources = [ROOT / "py" / rel for rel in python_files() if rel.endswith(".py")
+               and rel not in CLI_ONLY_FILES]
+    sources += sorted((NODE_MODULES / "@pyscript" / "core" / "src" / "stdlib").rglob("*.py"))
+    for path in sources:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                roots.update(a.name for a in node.names)
+            elif isinstance(node, ast.ImportFrom) and not node.level and node.module:
+                roots.add(node.module)
+                roots.update(node.module + "." + a.name for a in node.names)
+    return sorted(roots - CLI_ONLY_IMPORTS)
+
+
+def app_files():
+    """(source, name in py/app.zip) of the modules the page imports (not its entry script)."""
+    return [(ROOT / "py" / rel, rel) for rel in python_files()
+            if rel != "web/main.py" and rel not in CLI_ONLY_FILES]
+
+
+def compiled_python():
+    """Paths of the trimmed .pyc stdlib zip and py/app.zip, (re)built by Pyodide when an input
+    changed."""
     version = json.loads((NODE_MODULES / "pyodide" / "package.json").read_text())["version"]
     cache = NODE_MODULES / ".crs-build"
-    out = cache / ("python_stdlib-%s-pyc.zip" % version)
-    if not out.exists():
+    roots = _import_roots()
+    key = hashlib.sha256((version + PYODIDE_TOOL + json.dumps(roots)
+                          + json.dumps(STDLIB_KEEP_DOCSTRINGS)).encode()).hexdigest()[:16]
+    stdlib = cache / ("python_stdlib-%s-%s.zip" % (version, key))
+    digest = hashlib.sha256((version + PYODIDE_TOOL).encode())
+    files = app_files()
+    for path, rel in files:
+        digest.update(rel.encode() + b"\0" + path.read_bytes())
+    app = cache / ("app-%s.zip" % digest.hexdigest()[:16])
+    jobs = []
+    if not stdlib.exists():
+        jobs.append({"kind": "stdlib", "out": str(stdlib) + ".tmp", "roots": roots,
+                     "keep_docstrings": list(STDLIB_KEEP_DOCSTRINGS)})
+    if not app.exists():
+        jobs.append({"kind": "app", "out": str(app) + ".tmp",
+                     "files": [[str(path), rel] for path, rel in files]})
+    if jobs:
         cache.mkdir(exist_ok=True)
-        script = cache / "pyc_stdlib.mjs"
-        script.write_text(PYC_SCRIPT)
-        log("compiling the Python stdlib to .pyc (once per Pyodide version)")
-        subprocess.run(["node", str(script), str(NODE_MODULES / "pyodide"), str(out) + ".tmp"],
-                       check=True, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL)
-        os.replace(str(out) + ".tmp", out)
-    return out
+        (cache / "pyodide_tool.mjs").write_text(PYODIDE_TOOL)
+        (cache / "pyodide_jobs.json").write_text(json.dumps(jobs))
+        log("compiling with Pyodide: " + ", ".join(j["kind"] for j in jobs))
+        subprocess.run(["node", str(cache / "pyodide_tool.mjs"), str(NODE_MODULES / "pyodide"),
+                        str(cache / "pyodide_jobs.json")], check=True, stdin=subprocess.DEVNULL)
+        for job in jobs:
+            os.replace(job["out"], job["out"][:-len(".tmp")])
+    return stdlib, app
 
 
 # ---------------------------------------------------------------------------------------------
@@ -597,11 +712,11 @@ def python_files():
     return out
 
 
-def pyscript_config(prefix, files):
+def pyscript_config(prefix, files=None):
+    # No `files`: our modules come in py/app.zip, fetched early by static/boot.js (see
+    # compiled_python); web/main.py is the script's own src.
     return {
         "interpreter": prefix + "vendor/pyodide/pyodide.mjs",
-        # web/main.py is the script's own src: not copied into the interpreter's files too.
-        "files": {prefix + "py/" + f: f for f in files if f != "web/main.py"},
         "plugins": ["!error", "!py-editor", "!py-game", "!py-terminal", "!donkey",
                     "!deprecations-manager", "!codemirror"],
     }
@@ -617,17 +732,18 @@ def build():
     if DIST.exists():
         shutil.rmtree(DIST)
     DIST.mkdir()
+    stdlib, app = compiled_python()
     for name in PYODIDE_FILES:
         source = NODE_MODULES / "pyodide" / name
         if name == "python_stdlib.zip" and not os.environ.get("CRS_STOCK_STDLIB"):
-            source = pyc_stdlib()
+            source = stdlib
         copy(source, DIST / "vendor" / "pyodide" / name)
     for path in sorted((NODE_MODULES / "@pyscript" / "core" / "dist").iterdir()):
         if path.is_file() and not path.name.endswith(".map"):
             copy(path, DIST / "vendor" / "pyscript" / path.name)
     files = python_files()
-    for rel in files:
-        copy(ROOT / "py" / rel, DIST / "py" / rel)
+    copy(ROOT / "py" / "web" / "main.py", DIST / "py" / "web" / "main.py")
+    copy(app, DIST / "py" / "app.zip")
     for path in sorted((ROOT / "static").rglob("*")):
         if path.is_file():
             copy(path, DIST / "static" / path.relative_to(ROOT / "static"))
@@ -733,6 +849,8 @@ _CSS_URL = re.compile(r'url\(\s*["\']?([^"\')]+)')
 # built-in plugin's small chunk, even a disabled one; its other dynamic imports (TOML, zip, the
 # package graph, CodeMirror) are not used by these pages.
 _JS_IMPORT = re.compile(r'(?:\bfrom\s*|\bimport\s*|[\w"-]:\(\)=>import\()["\'](\.{1,2}/[^"\']+)["\']')
+# Files a script fetches relative to itself (static/boot.js: py/app.zip).
+_JS_URL = re.compile(r'new URL\(\s*["\'](\.{1,2}/[^"\']+)["\']\s*,\s*import\.meta\.url')
 
 
 def precache_list(dist=None):
@@ -770,7 +888,7 @@ def precache_list(dist=None):
         elif path.suffix == ".css":
             refs = [r for r in _CSS_URL.findall(text) if not r.startswith("data:")]
         elif path.suffix in (".js", ".mjs"):
-            refs = _JS_IMPORT.findall(text)
+            refs = _JS_IMPORT.findall(text) + _JS_URL.findall(text)
         elif path.suffix == ".json" and ('"interpreter"' in text or '"files"' in text):
             config = json.loads(text)
             refs = list(config.get("files", {}))

@@ -1,7 +1,16 @@
-// Loaded before PyScript. No user data is read or written here: it only watches start-up.
+// Loaded before PyScript. No user data is read or written here: it starts the download of our
+// Python modules and watches start-up.
 // If Python has not started after 120 s, or the runtime fails to load, say so in the page
 // (the message is in the page's HTML, in the page's language).
 const root = document.documentElement;
+// Our Python (crs and web as .pyc in one zip, built by build.py) is downloaded now, while the
+// page is parsed and PyScript loads the runtime, not after Python has started: web/main.py
+// awaits this promise. A failed download rejects it, and start-up reports the failure.
+globalThis.crsApp = fetch(new URL("../py/app.zip", import.meta.url)).then((response) => {
+  if (!response.ok) throw new Error("py/app.zip: HTTP " + response.status);
+  return response.arrayBuffer();
+});
+globalThis.crsApp.catch(() => {});   // handled in web/main.py; not an unhandled rejection here
 root.classList.add("js");
 function failed() {
   if (root.getAttribute("data-crs-ready")) return;

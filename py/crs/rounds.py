@@ -777,8 +777,13 @@ def load_snapshot(path=None):
     (the page then says the draw data is unavailable)."""
     path = path or DEFAULT_SNAPSHOT
     try:
-        with open(path, encoding="utf-8") as handle:
-            data = json.load(handle)
+        if path == DEFAULT_SNAPSHOT and hasattr(__loader__, "get_data"):
+            # Through the module's loader: in the page this package is inside py/app.zip
+            # (zipimport), where open() cannot reach it.
+            data = json.loads(__loader__.get_data(path).decode("utf-8"))
+        else:
+            with open(path, encoding="utf-8") as handle:
+                data = json.load(handle)
     except (OSError, ValueError) as exc:
         return _no_snapshot("unreadable", "%s: %s" % (path, exc))
     try:

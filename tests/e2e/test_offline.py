@@ -79,7 +79,7 @@ def test_precache_list_is_what_the_pages_load(browser):
     assert requested <= listed, "not precached: %s" % sorted(requested - listed)
     runtime = {u for u in listed if u.startswith("./vendor/")}
     assert runtime <= requested, "precached but never loaded: %s" % sorted(runtime - requested)
-    assert "./py/crs/data/rounds.json" in listed
+    assert {"./py/app.zip", "./py/web/main.py"} <= listed   # the rounds data is in the zip
     assert {"./", "./fr/", "./config.json", "./fr/config.json"} <= listed
     assert "./sw.js" not in listed and not any(u.endswith((".gz", ".br")) for u in listed)
 
@@ -227,3 +227,68 @@ def test_new_build_replaces_the_cache(browser, tmp_path, monkeypatch):
         context.close()
         server.stop()
         shutil.rmtree(dist, ignore_errors=True)
+
+
+# ---------------------------------------------------------------------------------------------
+# Python compiled ahead (build.compiled_python): the trimmed .pyc stdlib and py/app.zip
+
+
+def _zip_modules(names, suffix):
+    out = set()
+    for name in names:
+        if name.endswith(suffix):
+            parts = name[:-len(suffix)].split("/")
+            out.add(".".join(parts[:-1]) if parts[-1] == "__init__" else ".".join(parts))
+    return out
+
+
+def test_trimmed_stdlib_has_every_module_the_page_code_imports():
+    """Every stdlib module imported anywhere in our page code or PyScript's Python (at any
+    depth, function bodies included) is in the shipped zip, as .pyc; the zip is a real trim."""
+    full = _zip_modules(zipfile.ZipFile(build.NODE_MODULES / "pyodide" / "python_stdlib.zip")
+                        .namelist(), ".py")
+    shipped_zip = zipfile.ZipFile(DIST / "vendor" / "pyodide" / "python_stdlib.zip")
+    names = shipped_zip.namelist()
+    assert all(n.endswith(".pyc") for n in names if n != "crs-stdlib-modules.json")
+    shipped = _zip_modules(names, ".pyc")
+    assert shipped == set(json.loads(shipped_zip.read("crs-stdlib-modules.json")))
+    wanted = {name for name in build._import_roots() if name in full}
+    assert {"json", "datetime", "asyncio", "hashlib", "base64", "re"} <= wanted
+    missing = sorted(wanted - shipped)
+    assert not missing, "imported by the page but not shipped: %s" % missing
+    # A package's parents come along; the command line's imports and the heavy modules that
+    # only an interactive or networked program needs stay out.
+    assert all(".".join(m.split(".")[:i]) in shipped for m in shipped
+               for i in range(1, m.count(".") + 1))
+    for absent in ("argparse", "multiprocessing", "email", "http", "xml", "unittest", "pdb",
+                   "pydoc", "tkinter"):
+        assert absent not in shipped
+    assert len(shipped) < len(full) / 2
+
+
+def test_app_zip_holds_the_page_modules_compiled():
+    app = zipfile.ZipFile(DIST / "py" / "app.zip")
+    names = set(app.namelist())
+    expected = {rel[:-3] + ".pyc" if rel.endswith(".py") else rel for _, rel in build.app_files()}
+    assert names == expected
+    assert {"crs/__init__.pyc", "crs/factors.pyc", "web/page.pyc", "web/form.pyc",
+            "crs/data/rounds.json"} <= names
+    assert not {"crs/cli.pyc", "crs/__main__.pyc", "web/main.pyc"} & names
+    # Unchecked hash-based pycs (flags 0b01) with Pyodide's magic number, not CPython 3.11's.
+    pyc = app.read("crs/factors.pyc")
+    stdlib_pyc = zipfile.ZipFile(DIST / "vendor" / "pyodide" / "python_stdlib.zip").read("json/__init__.pyc")
+    assert pyc[:4] == stdlib_pyc[:4] and int.from_bytes(pyc[4:8], "little") == 1
+    # PyScript copies no source files any more; the entry script is the only .py served.
+    assert sorted(p.relative_to(DIST).as_posix() for p in (DIST / "py").rglob("*.py")) == [
+        "py/web/main.py"]
+    assert "files" not in json.loads((DIST / "config.json").read_text())
+
+
+def test_a_failed_app_download_is_reported(page, site_url):
+    """No py/app.zip: the page says start-up failed (in its language), nothing hangs."""
+    page.route("**/py/app.zip", lambda route: route.fulfill(status=404, body="missing"))
+    page.goto(site_url + "fr/")
+    state = poll(page, "document.documentElement.getAttribute('data-crs-ready')", 60)
+    assert state == "failed"
+    assert page.locator("#load-failed").is_visible()
+    assert page.locator("#loading").is_hidden()
