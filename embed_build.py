@@ -167,7 +167,7 @@ def embed_page(b, lang, prefix):
 <link rel="icon" href="data:,">
 <link rel="stylesheet" href="{p}static/site.css">
 <link rel="stylesheet" href="{p}static/embed.css">
-<script type="module" src="{p}static/embed-frame.js"></script>
+{preload}<script type="module" src="{p}static/embed-frame.js"></script>
 <script type="module" src="{p}static/boot.js"></script>
 <script type="module" src="{p}vendor/pyscript/core.js"></script>
 </head>
@@ -189,6 +189,7 @@ def embed_page(b, lang, prefix):
 </html>
 """.format(
         lang=lang, csp=esc(b.CSP), title=esc(w("frame_title", lang)), p=prefix,
+        preload=b.preload_html(prefix),
         h1=esc(w("embed_h1", lang)), other=other, other_href=other_href,
         other_label=esc(b.T("other_lang_label", lang)), privacy=esc(w("embed_privacy", lang)),
         status=b.status_html(lang), form=b.form_html(lang),

@@ -4,7 +4,7 @@
 // (the message is in the page's HTML, in the page's language).
 const root = document.documentElement;
 // Our Python (crs and web as .pyc in one zip, built by build.py) is downloaded now, while the
-// page is parsed and PyScript loads the runtime, not after Python has started: web/main.py
+// page is parsed, before PyScript starts loading the runtime, not after Python has started: web/main.py
 // awaits this promise. A failed download rejects it, and start-up reports the failure.
 globalThis.crsApp = fetch(new URL("../py/app.zip", import.meta.url)).then((response) => {
   if (!response.ok) throw new Error("py/app.zip: HTTP " + response.status);

@@ -1,1 +1,1 @@
-"""The page glue: form mapping (form.py), words (strings.py), PyScript entry (main.py)."""
+"""The page glue: form mapping (form.py), words (strings.py), the page (page.py), PyScript entry (main.py)."""
