@@ -272,12 +272,12 @@ def headers_file(base_headers, ancestors):
     return "\n".join(lines) + "\n"
 
 
-def write(b, dist, files, ancestors):
+def write(b, dist, ancestors):
     """Write the embed pages, their configs, the docs pages and _headers into dist/."""
     for lang, sub, prefix in (("en", "embed/", "../"), ("fr", "embed/fr/", "../../")):
         out = dist / sub
         out.mkdir(parents=True, exist_ok=True)
-        (out / "config.json").write_text(json.dumps(b.pyscript_config(prefix, files), indent=1))
+        (out / "config.json").write_text(json.dumps(b.pyscript_config(prefix), indent=1))
         (out / "index.html").write_text(embed_page(b, lang, prefix))
     (dist / "embed.html").write_text(docs_page(b, "en", ""))
     (dist / "fr").mkdir(exist_ok=True)

@@ -131,6 +131,15 @@ def count_sent():
     return original
 
 
+def wait_attribute(page, name, values, timeout=60):
+    """The <html> attribute `name` once it takes one of `values` (or its value at the timeout)."""
+    read = "document.documentElement.getAttribute(%s)" % json.dumps(name)
+    end = time.monotonic() + timeout
+    while page.evaluate(read) not in values and time.monotonic() < end:
+        time.sleep(0.05)
+    return page.evaluate(read)
+
+
 def visit(context, url, throttled, bytes_box=None, changes=None):
     page = context.new_page()
     cdp = context.new_cdp_session(page)
@@ -156,21 +165,11 @@ def visit(context, url, throttled, bytes_box=None, changes=None):
         result["changes"] = page.evaluate(CHANGES, changes)
     if page.evaluate("!!document.getElementById('offline-status')"):
         # Let the service worker finish its precache (its downloads are not in this page's
-        # CDP network log; the server's count below has them), so the warm visit uses it.
-        end = time.monotonic() + 60
-        while (page.evaluate("document.documentElement.getAttribute('data-crs-offline')") != "ready"
-               and time.monotonic() < end):
-            time.sleep(0.05)
-        result["offline_ready"] = page.evaluate(
-            "document.documentElement.getAttribute('data-crs-offline')") == "ready"
-        # Likewise the Pyodide snapshot the page makes on the device a few seconds after its
+        # CDP network log; the server's count below has them), so the warm visit uses it;
+        # likewise the Pyodide snapshot the page makes on the device a few seconds after its
         # first score (a visitor who stays that long gets it on the next visit).
-        end = time.monotonic() + 60
-        while (page.evaluate("document.documentElement.getAttribute('data-crs-snapshot')")
-               not in ("saved", "restored") and time.monotonic() < end):
-            time.sleep(0.05)
-        result["snapshot"] = page.evaluate(
-            "document.documentElement.getAttribute('data-crs-snapshot')")
+        result["offline_ready"] = wait_attribute(page, "data-crs-offline", ("ready",)) == "ready"
+        result["snapshot"] = wait_attribute(page, "data-crs-snapshot", ("saved", "restored"))
     time.sleep(0.3)
     result["bytes"] = total[0]
     result["server_bytes"] = SENT[0]

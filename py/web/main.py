@@ -19,8 +19,11 @@ try:
     sys.path.insert(0, APP_ZIP)
     from web import page
     PAGE = page.start()
-except Exception as exc:   # the download failed, or the zip is damaged: say so in the page
+except Exception as exc:   # no zip, a damaged one, or the page failed: say so in the page
     js.console.error("CRS page failed to start: " + repr(exc))
-    js.document.getElementById("load-failed").hidden = False
-    js.document.getElementById("loading").hidden = True
-    js.document.documentElement.setAttribute("data-crs-ready", "failed")
+    try:
+        js.document.getElementById("load-failed").hidden = False
+        js.document.getElementById("loading").hidden = True
+        js.document.documentElement.setAttribute("data-crs-ready", "failed")
+    except Exception:
+        pass

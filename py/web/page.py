@@ -977,23 +977,11 @@ def _set_svg(el, markup):
 
 
 def start():
-    """Build the page object and score whatever the form, link or saved answers hold. Errors
-    are logged and shown as the page's start-up failure, never raised into PyScript."""
-    try:
-        import crs
-        from web import form, strings
-        page = Page(crs, form, strings)
-        page.start()
-        return page
-    except Exception as exc:
-        _console_error("CRS page failed to start:", repr(exc))
-        try:
-            failed = _by_id("load-failed")
-            if failed is not None:
-                failed.hidden = False
-            _by_id("loading").hidden = True
-            document.documentElement.setAttribute("data-crs-ready", "failed")
-        except Exception:
-            pass
-        return None
+    """Build the page object and score whatever the form, link or saved answers hold. An
+    exception is shown as the start-up failure by web/main.py."""
+    import crs
+    from web import form, strings
+    page = Page(crs, form, strings)
+    page.start()
+    return page
 

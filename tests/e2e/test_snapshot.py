@@ -7,13 +7,7 @@ import re
 from web import form
 
 from .conftest import DIST, poll, wait_ready
-
-PROFILE = {"marital_status": "never_married", "age": 29, "education": "bachelors",
-           "first_language": {"test": "clb", "speaking": 9, "listening": 9, "reading": 9,
-                              "writing": 9},
-           "foreign_work_years": 3}
-TOTAL = "429"
-TOTAL_JS = "document.querySelector('[data-crs-total]').getAttribute('data-crs-total')"
+from .test_offline import PROFILE, TOTAL, TOTAL_JS
 SNAPSHOT_JS = "document.documentElement.getAttribute('data-crs-snapshot')"
 KEYS_JS = "caches.open('pyodide-snapshot').then(c => c.keys()).then(k => k.map(r => r.url))"
 
