@@ -123,21 +123,44 @@ def ensure_npm():
 CLI_ONLY_IMPORTS = {"argparse", "multiprocessing"}
 CLI_ONLY_FILES = {"crs/cli.py", "crs/__main__.py"}
 STDLIB_KEEP_DOCSTRINGS = ("pyodide", "_pyodide")
+# The folder of the stdlib zip that holds PyScript's package compiled (pyscript/*.pyc).
+PYSCRIPT_CACHE = "crs-pyscript"
 
 PYODIDE_TOOL = r"""// Build-time Python work, done by Pyodide itself in node (same interpreter as the page).
 // usage: node pyodide_tool.mjs <node_modules/pyodide dir> <jobs.json>
 import { loadPyodide } from "pyodide";
 import { readFileSync, writeFileSync } from "node:fs";
+import { runInNewContext } from "node:vm";
 const [dir, jobsFile] = process.argv.slice(2);
 // No column tables in the compiled code (as with -X no_debug_ranges): about a fifth smaller;
 // tracebacks keep their line numbers, only lose the ^^^ markers.
 const py = await loadPyodide({ indexURL: dir + "/", env: { PYTHONNODEBUGRANGES: "1" } });
+// PyScript's own Python package, as its core chunk writes it into the file system on every page
+// load (a JS object literal of file name -> source, written by generated Python, then
+// "import pyscript"): the exact sources the page will import, so their .pyc can be made here.
+function pyscriptPackage(chunkFile) {
+  const text = readFileSync(chunkFile, "utf8");
+  const a = text.indexOf('{pyscript:{"__init__.py":');
+  const end = /\),\w+\.push\("import pyscript as _pyscript"\)/.exec(text);
+  if (a < 0 || !end || end.index < a || text.indexOf('{pyscript:{"__init__.py":', a + 1) >= 0)
+    throw new Error("PyScript's Python package not found in " + chunkFile +
+                    " (a new PyScript? see PYSCRIPT_CACHE in build.py)");
+  const tree = runInNewContext("(" + text.slice(a, end.index) + ")", {});
+  const files = {};
+  (function walk(prefix, node) {
+    for (const [name, value] of Object.entries(node))
+      if (typeof value === "string") files[prefix + name] = value;
+      else walk(prefix + name + "/", value);
+  })("", tree);
+  return files;
+}
 py.FS.writeFile("/tmp/stdlib.zip", readFileSync(dir + "/python_stdlib.zip"));
 for (const job of JSON.parse(readFileSync(jobsFile, "utf8"))) {
   if (job.kind === "app") for (const [src, arc] of job.files) {
     py.FS.mkdirTree("/tmp/app/" + arc.split("/").slice(0, -1).join("/"));
     py.FS.writeFile("/tmp/app/" + arc, readFileSync(src));
   }
+  if (job.pyscript_chunk) py.globals.set("pyscript_files", py.toPy(pyscriptPackage(job.pyscript_chunk)));
   py.globals.set("job", py.toPy(job));
   py.runPython(`
 import sys, ast, json, zipfile, importlib.util, importlib._bootstrap_external as ext
@@ -198,6 +221,11 @@ if job["kind"] == "stdlib":
             optimize = 0 if name.split(".")[0] in job["keep_docstrings"] else 2
             dst.writestr(filename[:-3] + ".pyc", pyc(src.read(filename), filename, optimize))
         dst.writestr("crs-stdlib-modules.json", json.dumps(sorted(keep)))
+        # PyScript's package, compiled (crs-start-*.mjs puts this folder first on sys.path).
+        for filename, source in sorted(pyscript_files.items()):
+            if filename.endswith(".py"):
+                dst.writestr(job["pyscript_prefix"] + "/" + filename[:-3] + ".pyc",
+                             pyc(source.encode(), filename, 0))
 else:
     with zipfile.ZipFile("/tmp/out.zip", "w", zipfile.ZIP_STORED) as dst:
         for _, arc in job["files"]:
@@ -228,6 +256,12 @@ def _import_roots():
     return sorted(roots - CLI_ONLY_IMPORTS)
 
 
+def pyscript_chunk():
+    """PyScript's core chunk (core.js only imports it), which holds PyScript's Python package."""
+    dist = NODE_MODULES / "@pyscript" / "core" / "dist"
+    return dist / re.search(r'from\s*"\./(core-[\w-]+\.js)"', (dist / "core.js").read_text()).group(1)
+
+
 def app_files():
     """(source, name in py/app.zip) of the modules the page imports (not its entry script)."""
     return [(ROOT / "py" / rel, rel) for rel in python_files()
@@ -240,8 +274,10 @@ def compiled_python():
     version = json.loads((NODE_MODULES / "pyodide" / "package.json").read_text())["version"]
     cache = NODE_MODULES / ".crs-build"
     roots = _import_roots()
+    chunk = pyscript_chunk()
     key = hashlib.sha256((version + PYODIDE_TOOL + json.dumps(roots)
-                          + json.dumps(STDLIB_KEEP_DOCSTRINGS)).encode()).hexdigest()[:16]
+                          + json.dumps(STDLIB_KEEP_DOCSTRINGS) + PYSCRIPT_CACHE).encode()
+                         + chunk.read_bytes()).hexdigest()[:16]
     stdlib = cache / ("python_stdlib-%s-%s.zip" % (version, key))
     digest = hashlib.sha256((version + PYODIDE_TOOL).encode())
     files = app_files()
@@ -251,7 +287,8 @@ def compiled_python():
     jobs = []
     if not stdlib.exists():
         jobs.append({"kind": "stdlib", "out": str(stdlib) + ".tmp", "roots": roots,
-                     "keep_docstrings": list(STDLIB_KEEP_DOCSTRINGS)})
+                     "keep_docstrings": list(STDLIB_KEEP_DOCSTRINGS),
+                     "pyscript_chunk": str(chunk), "pyscript_prefix": PYSCRIPT_CACHE})
     if not app.exists():
         jobs.append({"kind": "app", "out": str(app) + ".tmp",
                      "files": [[str(path), rel] for path, rel in files]})
@@ -281,7 +318,15 @@ def compiled_python():
 #   offsets live in the snapshot and are not checked). A failed restore deletes the entry and
 #   starts normally.
 # Pyodide 314 can snapshot only before any JS object is held (so before PyScript's bootstrap);
-# random's state is frozen in it and reseeded after restore.
+# random's state is frozen in it and reseeded after restore. The snapshot is stored gzipped
+# (CompressionStream): 31 MB of memory, three-quarters zeros, is 4-5 MB on disk.
+# Two more cuts live here (docs/page.md, "Third pass"):
+# * early start: static/boot.js imports this module (named by <link id="crs-interpreter">) and
+#   calls start() as soon as the page is parsed; PyScript's loadPyodide() call, at the end of its
+#   own chain, gets that same runtime;
+# * PyScript's Python package compiled: PyScript writes its package's sources into the working
+#   directory and imports them on every visit; the same sources, taken from its core chunk at
+#   build time, are in the stdlib zip as .pyc (PYSCRIPT_CACHE), put first on sys.path here.
 
 SNAPSHOT_IMPORTS = (
     "asyncio base64 bisect bz2 codeop collections contextlib contextvars copy dataclasses dis enum "
@@ -298,16 +343,33 @@ const STDLIB = new URL("./%(stdlib)s", import.meta.url).href;
 const CACHE = "pyodide-snapshot";   // not "crs-*": sw.js deletes those on activate
 const KEY = new URL("./snapshot-%(key)s.bin", import.meta.url).href;
 const root = document.documentElement;
+let started = null;
+// Early start: static/boot.js calls this as soon as the page is parsed, so Pyodide downloads and
+// starts while PyScript's own loading chain (core.js -> chunk -> config -> plugins -> this
+// module) runs, instead of after it.
+export function start() {
+  return (started ||= open());
+}
+// PyScript's call, at the end of its chain: the runtime started early is the one it gets. Of
+// PyScript's options only its output handlers matter (indexURL is this directory, as here;
+// no packages are configured).
 export async function loadPyodide(options = {}) {
-  options = { ...options, stdLibURL: STDLIB };
+  const py = await start();
+  if (options.stdout) py.setStdout({ batched: options.stdout });
+  if (options.stderr) py.setStderr({ batched: options.stderr });
+  return py;
+}
+async function open() {
+  const options = { stdLibURL: STDLIB };
   let hit = null;
   try { hit = await (await caches.open(CACHE)).match(KEY); } catch (e) { /* no Cache API here */ }
   if (hit) {
     try {
-      const py = await load({ ...options, _loadSnapshot: hit.arrayBuffer() });
+      const snapshot = new Response(hit.body.pipeThrough(new DecompressionStream("gzip")));
+      const py = await load({ ...options, _loadSnapshot: snapshot.arrayBuffer() });
       py.runPython("import random; random.seed()");
       root.setAttribute("data-crs-snapshot", "restored");
-      return py;
+      return ready(py);
     } catch (e) {
       console.warn("Pyodide snapshot not used:", e);
       caches.open(CACHE).then((c) => c.delete(KEY)).catch(() => {});
@@ -315,6 +377,14 @@ export async function loadPyodide(options = {}) {
   }
   const py = await load(options);
   if (self.caches && self.Worker) whenStarted(makeSnapshot);
+  return ready(py);
+}
+// PyScript writes its Python package into the working directory on every visit and imports it
+// from there, compiling it from source (~50 ms). build.py compiled that very package (taken from
+// PyScript's core chunk) into a folder of the stdlib zip: first on sys.path, it is what
+// `import pyscript` finds. A path, not copied files: nothing to write, no zip to read again.
+function ready(py) {
+  py.runPython('import sys; sys.path.insert(0, next(p for p in sys.path if p.endswith(".zip")) + "/%(pyscript_cache)s")');
   return py;
 }
 function whenStarted(fn) {   // a while after the first score, when the page is idle
@@ -350,9 +420,12 @@ self.onmessage = async ({ data: { cache, key, stdlib } }) => {
     py.runPython("import importlib, gc\\nfor m in imports: importlib.import_module(m)\\n" +
                  "del imports, importlib, m\\ngc.collect()");
     const snapshot = py.makeMemorySnapshot();
+    // Stored gzipped: the 31 MB memory is three-quarters zeros. 4-5 MB of disk instead of 31,
+    // and a warm visit reads and inflates it faster than it reads it raw.
+    const gzipped = new Blob([snapshot]).stream().pipeThrough(new CompressionStream("gzip"));
     const store = await caches.open(cache);
     for (const old of await store.keys()) if (old.url !== key) await store.delete(old);
-    await store.put(key, new Response(snapshot, { headers: { "content-type": "application/octet-stream" } }));
+    await store.put(key, new Response(gzipped, { headers: { "content-type": "application/gzip" } }));
     postMessage({ ok: true, size: snapshot.length });
   } catch (e) {
     postMessage({ ok: false, error: String((e && e.stack) || e) });
@@ -380,7 +453,8 @@ def write_runtime(stdlib):
     worker = SNAPSHOT_WORKER_TEMPLATE % {"imports": json.dumps(SNAPSHOT_IMPORTS)}
     worker_name = "crs-snapshot-worker-%s.mjs" % hashlib.sha256(worker.encode()).hexdigest()[:12]
     (out / worker_name).write_text(worker)
-    start = START_TEMPLATE % {"stdlib": stdlib_name, "key": key, "worker": worker_name}
+    start = START_TEMPLATE % {"stdlib": stdlib_name, "key": key, "worker": worker_name,
+                              "pyscript_cache": PYSCRIPT_CACHE}
     start_name = "crs-start-%s.mjs" % hashlib.sha256(start.encode()).hexdigest()[:12]
     (out / start_name).write_text(start)
     RUNTIME.update(stdlib=stdlib_name, start=start_name, worker=worker_name, key=key)
@@ -760,18 +834,9 @@ def preload_html(prefix):
     CRS_NO_PRELOAD=1 builds without them (for A/B runs of benchmarks/page.py)."""
     if os.environ.get("CRS_NO_PRELOAD"):
         return ""
-    core = (NODE_MODULES / "@pyscript" / "core" / "dist" / "core.js").read_text()
-    chunk = re.search(r'from\s*"\./(core-[\w-]+\.js)"', core).group(1)
-    links = ['<link rel="modulepreload" href="{p}vendor/pyscript/%s">' % chunk,
-             '<link rel="modulepreload" href="{p}vendor/pyodide/pyodide.mjs">',
-             '<link rel="preload" as="fetch" crossorigin href="{p}vendor/pyodide/pyodide.asm.wasm">',
-             '<link rel="preload" as="fetch" crossorigin href="{p}vendor/pyodide/%s">' % RUNTIME["stdlib"],
-             '<link rel="modulepreload" href="{p}vendor/pyodide/pyodide.asm.mjs">']
-    # In a <template>: inert until static/boot.js moves them into the head after the first
-    # paint (static links delayed the first paint by ~0.1 s on 2 cores: the early downloads'
-    # decoding competed with rendering).
-    return ('<template id="crs-preload">' + "".join(link.replace("{p}", prefix) for link in links)
-            + "</template>\n")
+    return ('<link rel="modulepreload" id="crs-interpreter" href="%svendor/pyodide/%s">\n'
+            '<link rel="modulepreload" href="%svendor/pyodide/pyodide.mjs">\n'
+            % (prefix, RUNTIME["start"], prefix))
 
 
 def page_html(lang, prefix, config_url):
@@ -901,6 +966,7 @@ def build():
 
 BROTLI_SCRIPT = r"""// usage: node brotli.mjs <jobs.json>: [[source, target], ...], brotli quality 11, window 24
 import { readFileSync, writeFileSync } from "node:fs";
+import { runInNewContext } from "node:vm";
 import { brotliCompressSync, constants as z } from "node:zlib";
 for (const [src, dst] of JSON.parse(readFileSync(process.argv[2], "utf8"))) {
   const data = readFileSync(src);

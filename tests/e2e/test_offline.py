@@ -260,7 +260,7 @@ def test_trimmed_stdlib_has_every_module_the_page_code_imports():
     full = _zip_modules(zipfile.ZipFile(build.NODE_MODULES / "pyodide" / "python_stdlib.zip")
                         .namelist(), ".py")
     shipped_zip = zipfile.ZipFile(shipped_stdlib())
-    names = shipped_zip.namelist()
+    names = [n for n in shipped_zip.namelist() if not n.startswith(build.PYSCRIPT_CACHE + "/")]
     assert all(n.endswith(".pyc") for n in names if n != "crs-stdlib-modules.json")
     shipped = _zip_modules(names, ".pyc")
     assert shipped == set(json.loads(shipped_zip.read("crs-stdlib-modules.json")))
@@ -276,6 +276,43 @@ def test_trimmed_stdlib_has_every_module_the_page_code_imports():
                    "pydoc", "tkinter"):
         assert absent not in shipped
     assert len(shipped) < len(full) / 2
+
+
+def test_pyscript_package_is_shipped_compiled():
+    """PyScript's whole Python package, as .pyc in its own folder of the stdlib zip, the same
+    kind of .pyc as the stdlib's (Pyodide's magic number, unchecked hash-based)."""
+    stdlib = zipfile.ZipFile(shipped_stdlib())
+    prefix = build.PYSCRIPT_CACHE + "/"
+    shipped = {n[len(prefix):] for n in stdlib.namelist() if n.startswith(prefix)}
+    package = build.NODE_MODULES / "@pyscript" / "core" / "src" / "stdlib"
+    expected = {p.relative_to(package).as_posix()[:-3] + ".pyc" for p in package.rglob("*.py")}
+    assert "pyscript/__init__.pyc" in expected and len(expected) > 10
+    assert shipped == expected
+    reference = stdlib.read("json/__init__.pyc")
+    for name in shipped:
+        data = stdlib.read(prefix + name)
+        assert data[:4] == reference[:4] and int.from_bytes(data[4:8], "little") == 1
+
+
+def test_one_runtime_started_early_with_pyscript_compiled(page, site_url):
+    """static/boot.js starts the interpreter module named in the page before PyScript asks for
+    it, and PyScript gets that same runtime (one wasm download, the page's script ran in it);
+    `import pyscript` took the compiled package from the stdlib zip, not the sources PyScript
+    writes into the working directory."""
+    page.goto(site_url + "fr/#p=" + form.encode_share(PROFILE))
+    wait_ready(page)
+    found = page.evaluate("""async () => {
+        const module = await import(document.getElementById('crs-interpreter').href);
+        const py = await module.start();
+        return {page: py.globals.has('PAGE'),
+                pyscript: py.runPython('import pyscript; pyscript.__file__'),
+                sources: py.runPython('import os; sorted(os.listdir("pyscript"))').toJs(),
+                wasm: performance.getEntriesByType('resource')
+                          .filter(e => e.name.endsWith('.wasm')).length};
+    }""")
+    assert found["page"] and found["wasm"] == 1
+    assert found["pyscript"].endswith(".zip/%s/pyscript/__init__.pyc" % build.PYSCRIPT_CACHE)
+    assert "__init__.py" in found["sources"]      # PyScript still writes them; unused
 
 
 def test_app_zip_holds_the_page_modules_compiled():
