@@ -182,14 +182,30 @@ def run(playwright, url, throttled, changes):
     try:
         context = playwright.chromium.launch_persistent_context(
             tmp, executable_path=build.CHROMIUM.as_posix(), headless=True, args=CHROME_ARGS)
-        context.add_init_script(OBSERVER)
-        context.new_page()   # keep the browser alive between the two visits
-        cold = visit(context, url, throttled, changes=changes)
-        warm = visit(context, url, throttled)
-        context.close()
+        try:
+            context.add_init_script(OBSERVER)
+            context.new_page()   # keep the browser alive between the two visits
+            cold = visit(context, url, throttled, changes=changes)
+            warm = visit(context, url, throttled)
+        finally:
+            context.close()
         return cold, warm
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
+
+
+def run_counting_crashes(playwright, url, throttled, changes, crashes, label):
+    """run(), again in a fresh profile when the renderer crashed (counted and reported: a crash
+    is a finding, not noise to hide; three in a row stop the benchmark)."""
+    for _ in range(3):
+        try:
+            return run(playwright, url, throttled, changes)
+        except Exception as exc:   # playwright's Error: "Target crashed", "Page crashed"
+            if "crash" not in str(exc).lower():
+                raise
+            crashes[label] = crashes.get(label, 0) + 1
+            print("     %s: the renderer crashed; this run is made again" % label, flush=True)
+    raise RuntimeError("%s: the renderer crashed three times in a row" % label)
 
 
 def med(values):
@@ -237,6 +253,7 @@ def main():
         "stock PyScript": (base + "bench-baseline/", ["#a", "20", "21", False]),
     }
     raw = {}
+    crashes = {}
     try:
         with sync_playwright() as pw:
             for n in range(args.runs):
@@ -244,7 +261,8 @@ def main():
                     if args.only and (args.only == "ours") != name.startswith("our"):
                         continue
                     for net in ("localhost",) if args.local_only else ("localhost", "10 Mbit/s + 40 ms"):
-                        cold, warm = run(pw, url, net != "localhost", changes)
+                        cold, warm = run_counting_crashes(pw, url, net != "localhost", changes,
+                                                          crashes, "%s, %s" % (name, net))
                         raw.setdefault((name, net), []).append((cold, warm))
                         print("run %d %-15s %-18s cold %6.0f ms  warm %6.0f ms  %5.2f MB" % (
                             n + 1, name, net, cold["first_score"], warm["first_score"],
@@ -284,8 +302,10 @@ def main():
             r["server_bytes_cold"] / 1e6, r["bytes_warm"] / 1e3, change))
     print("\nMedian of %d runs; Chromium %s headless; %s" % (
         args.runs, build.CHROMIUM, time.strftime("%Y-%m-%d")))
+    print("Renderer crashes (runs made again): %s" % (
+        "; ".join("%s: %d" % kv for kv in crashes.items()) or "none"))
     if args.json:
-        Path(args.json).write_text(json.dumps({"rows": rows, "raw": {
+        Path(args.json).write_text(json.dumps({"rows": rows, "crashes": crashes, "raw": {
             "%s | %s" % k: v for k, v in raw.items()}}, indent=1))
     return 0
 

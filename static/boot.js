@@ -12,11 +12,12 @@ globalThis.crsApp = fetch(new URL("../py/app.zip", import.meta.url)).then((respo
 });
 globalThis.crsApp.catch(() => {});   // handled in web/main.py; not an unhandled rejection here
 root.classList.add("js");
-// Early start (issue 6): the interpreter module named by <link id="crs-interpreter"> starts
-// downloading and initialising Pyodide now, in parallel with PyScript's own loading chain; when
-// PyScript asks that module for the runtime, it gets this one. A failure is reported there.
-const interpreter = document.getElementById("crs-interpreter");
-if (interpreter) import(interpreter.href).then((module) => module.start()).catch(() => {});
+// Early start of the runtime (the preload links build.py puts in a <template>): requested once
+// the form has been painted, instead of at the end of PyScript's loading chain.
+requestAnimationFrame(() => setTimeout(() => {
+  const preload = document.getElementById("crs-preload");
+  if (preload) document.head.append(preload.content);
+}, 0));
 function failed() {
   if (root.getAttribute("data-crs-ready")) return;
   root.setAttribute("data-crs-ready", "failed");

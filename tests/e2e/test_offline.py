@@ -294,15 +294,17 @@ def test_pyscript_package_is_shipped_compiled():
         assert data[:4] == reference[:4] and int.from_bytes(data[4:8], "little") == 1
 
 
-def test_one_runtime_started_early_with_pyscript_compiled(page, site_url):
-    """static/boot.js starts the interpreter module named in the page before PyScript asks for
-    it, and PyScript gets that same runtime (one wasm download, the page's script ran in it);
-    `import pyscript` took the compiled package from the stdlib zip, not the sources PyScript
-    writes into the working directory."""
+def test_pyscript_imports_its_compiled_package(page, site_url):
+    """In the running page, `import pyscript` took the compiled package from the stdlib zip, not
+    the sources PyScript writes into the working directory; the interpreter module's start()
+    is the runtime PyScript ran the page in (one wasm download)."""
     page.goto(site_url + "fr/#p=" + form.encode_share(PROFILE))
     wait_ready(page)
     found = page.evaluate("""async () => {
-        const module = await import(document.getElementById('crs-interpreter').href);
+        const script = document.querySelector('script[type="py"]');
+        const config = new URL(script.getAttribute('config'), location.href);
+        const { interpreter } = await (await fetch(config)).json();
+        const module = await import(new URL(interpreter, location.href).href);
         const py = await module.start();
         return {page: py.globals.has('PAGE'),
                 pyscript: py.runPython('import pyscript; pyscript.__file__'),
