@@ -374,9 +374,10 @@ async function open() {
   return ready(py);
 }
 // PyScript writes its Python package into the working directory on every visit and imports it
-// from there, compiling it from source (~50 ms). build.py compiled that very package (taken from
-// PyScript's core chunk) into a folder of the stdlib zip: first on sys.path, it is what
-// `import pyscript` finds. A path, not copied files: nothing to write, no zip to read again.
+// from there, compiling it from source ("import pyscript" took 75-110 ms; 30-45 ms now). build.py
+// compiled that very package (taken from PyScript's core chunk) into a folder of the stdlib zip:
+// first on sys.path, it is what `import pyscript` finds. A path, not copied files: nothing to
+// write, no zip to read again.
 function ready(py) {
   py.runPython('import sys; sys.path.insert(0, next(p for p in sys.path if p.endswith(".zip")) + "/%(pyscript_cache)s")');
   return py;
@@ -384,7 +385,7 @@ function ready(py) {
 // The snapshot is stored sparse (see the worker): a header, then the memory's non-zero stretches.
 function dense(data) {
   const head = new Uint32Array(data, 0, 3);
-  if (head[0] !== %(magic)d) throw new Error("not a snapshot of ours");
+  if (head[0] !== %(magic)d || head[1] > 0x10000000) throw new Error("not a snapshot of ours");
   const table = new Uint32Array(data, 12, 2 * head[2]);
   const memory = new Uint8Array(head[1]);
   let at = 12 + table.byteLength;
