@@ -506,6 +506,16 @@ def attrs(**kw):
     return (" " + " ".join(out)) if out else ""
 
 
+def head_open(lang, html_class=None):
+    """The first lines of every page we generate (calculator, embed frame, embed docs): one
+    place for the language attributes, the CSP meta, the viewport and no-referrer."""
+    return ('<!doctype html>\n<html lang="%s-CA" data-lang="%s"%s>\n<head>\n<meta charset="utf-8">\n'
+            '<meta http-equiv="Content-Security-Policy" content="%s">\n'
+            '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+            '<meta name="referrer" content="no-referrer">\n'
+            % (lang, lang, attrs(class_=html_class), esc(CSP)))
+
+
 def describedby(fid, hint):
     return " ".join(([fid + "-hint"] if hint else []) + [fid + "-error"])
 
@@ -882,14 +892,7 @@ def page_html(lang, prefix, config_url):
     dates = rule_dates()
     built = datetime.date.today().isoformat()
     footer_rules = T("footer_rules", lang, dates=", ".join(dates) or "—", built=built)
-    return """<!doctype html>
-<html lang="{lang}-CA" data-lang="{lang}">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="{csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="referrer" content="no-referrer">
-<title>{title}</title>
+    return """{head}<title>{title}</title>
 <meta name="description" content="{desc}">
 <link rel="icon" href="data:,">
 <link rel="alternate" hreflang="en-CA" href="{en_href}">
@@ -930,7 +933,8 @@ def page_html(lang, prefix, config_url):
 </body>
 </html>
 """.format(
-        lang=lang, csp=esc(CSP), title=esc(T("html_title", lang)), preload=preload_html(prefix),
+        head=head_open(lang), title=esc(T("html_title", lang)),
+        preload=preload_html(prefix),
         desc=esc(T("meta_description", lang)), p=prefix, en_href=prefix, fr_href=prefix + "fr/",
         skip=esc(T("skip_link", lang)), site=esc(T("site_name", lang)), other=other,
         other_href=other_href, other_label=esc(T("other_lang_label", lang)),

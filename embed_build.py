@@ -155,14 +155,7 @@ def embed_page(b, lang, prefix):
             legend=esc(w("consent_legend", lang)), hint=esc(w("consent_hint", lang)),
             before=esc(w("consent_label", lang).split("{host}")[0]),
             after=esc(w("consent_label", lang).split("{host}")[1])))
-    return """<!doctype html>
-<html lang="{lang}-CA" data-lang="{lang}" class="embed-page">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="{csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="referrer" content="no-referrer">
-<meta name="robots" content="noindex">
+    return """{head}<meta name="robots" content="noindex">
 <title>{title}</title>
 <link rel="icon" href="data:,">
 <link rel="stylesheet" href="{p}static/site.css">
@@ -188,7 +181,8 @@ def embed_page(b, lang, prefix):
 </body>
 </html>
 """.format(
-        lang=lang, csp=esc(b.CSP), title=esc(w("frame_title", lang)), p=prefix,
+        head=b.head_open(lang, "embed-page"), title=esc(w("frame_title", lang)),
+        p=prefix,
         preload=b.preload_html(prefix),
         h1=esc(w("embed_h1", lang)), other=other, other_href=other_href,
         other_label=esc(b.T("other_lang_label", lang)), privacy=esc(w("embed_privacy", lang)),
@@ -203,14 +197,7 @@ def docs_page(b, lang, prefix):
                '<div data-crs-calculator data-lang="%s"></div>' % lang)
     options = "".join("<li>%s</li>" % esc(w(k, lang)) for k in (
         "docs_opt_lang", "docs_opt_asof", "docs_opt_compact", "docs_opt_share", "docs_opt_style"))
-    return """<!doctype html>
-<html lang="{lang}-CA" data-lang="{lang}">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="{csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="referrer" content="no-referrer">
-<title>{title}</title>
+    return """{head}<title>{title}</title>
 <link rel="icon" href="data:,">
 <link rel="alternate" hreflang="en-CA" href="{p}embed.html">
 <link rel="alternate" hreflang="fr-CA" href="{p}fr/embed.html">
@@ -242,7 +229,7 @@ def docs_page(b, lang, prefix):
 </body>
 </html>
 """.format(
-        lang=lang, csp=esc(b.CSP), title=esc(w("docs_title", lang)), p=prefix,
+        head=b.head_open(lang), lang=lang, title=esc(w("docs_title", lang)), p=prefix,
         site=esc(b.T("site_name", lang)), other="fr" if lang == "en" else "en",
         other_href=prefix + ("fr/embed.html" if lang == "en" else "embed.html"),
         other_label=esc(b.T("other_lang_label", lang)), lede=esc(w("docs_lede", lang)),
