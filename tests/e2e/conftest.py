@@ -104,6 +104,11 @@ def open_page(page, site_url, lang="en", fragment=""):
     return wait_ready(page)
 
 
+def assert_no_sideways_scroll(page, width):
+    scroll = page.evaluate("document.documentElement.scrollWidth")
+    assert scroll <= width, "horizontal scroll at %d px: %d" % (width, scroll)
+
+
 def read_result(page):
     """What the automation hooks say: total, sections, error summary."""
     return page.evaluate("""() => {

@@ -6,7 +6,7 @@ import pytest
 
 from web import form
 
-from .conftest import SCREENSHOTS, open_page, poll
+from .conftest import SCREENSHOTS, assert_no_sideways_scroll, open_page, poll
 from .people import type_profile, wait_total
 from .test_a11y import WITH_SPOUSE
 from .test_a11y import axe_violations
@@ -246,8 +246,7 @@ def test_panel_screenshots(browser, site_url, lang, width):
     try:
         open_with(page, site_url, lang, FSW, FSW_TOTAL)
         page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
-        scroll = page.evaluate("document.documentElement.scrollWidth")
-        assert scroll <= width, "horizontal scroll at %d px: %d" % (width, scroll)
+        assert_no_sideways_scroll(page, width)
         page.locator("#beyond").screenshot(
             path=str(SCREENSHOTS / ("%s-%d-panels.png" % (lang, width))))
         page.locator("#optional").screenshot(
@@ -255,7 +254,6 @@ def test_panel_screenshots(browser, site_url, lang, width):
         # Without work history most answers are "cannot tell": still no sideways scroll.
         open_with(page, site_url, lang, WITH_SPOUSE, "575")
         assert page.get_attribute("[data-program='fsw']", "data-status") == "unknown"
-        scroll = page.evaluate("document.documentElement.scrollWidth")
-        assert scroll <= width, "horizontal scroll at %d px: %d" % (width, scroll)
+        assert_no_sideways_scroll(page, width)
     finally:
         context.close()

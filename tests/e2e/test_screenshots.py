@@ -4,7 +4,7 @@ import pytest
 
 from web import form
 
-from .conftest import SCREENSHOTS, open_page, poll
+from .conftest import SCREENSHOTS, assert_no_sideways_scroll, open_page, poll
 from .people import wait_total
 from .test_a11y import WITH_SPOUSE, WITH_SPOUSE_TOTAL
 
@@ -18,8 +18,7 @@ def test_screenshots(browser, site_url, lang, width):
     try:
         open_page(page, site_url, lang, "#p=" + form.encode_share(WITH_SPOUSE))
         wait_total(page, WITH_SPOUSE_TOTAL)
-        width_px = page.evaluate("document.documentElement.scrollWidth")
-        assert width_px <= width, "horizontal scroll at %d px: %d" % (width, width_px)
+        assert_no_sideways_scroll(page, width)
         page.screenshot(path=str(SCREENSHOTS / ("%s-%d-result.png" % (lang, width))),
                         full_page=True)
         page.locator("#result").screenshot(path=str(SCREENSHOTS / ("%s-%d-panel.png" % (lang, width))))
