@@ -22,6 +22,11 @@ profile. Figures are medians over the runs:
 * change -> total: a field is changed and `input` dispatched; time until the total is updated
   in the DOM (the handler runs synchronously). 40 changes per visit; median and p95.
 
+The floor page is our runtime without PyScript and without the calculator: it imports our
+interpreter module (the same Pyodide files, trimmed .pyc stdlib, device snapshot made after the
+first visit and restored on the next) and shows 1 + 1. No page built on Pyodide can start faster
+on this machine; it is the yardstick for what PyScript and our page add on top.
+
 The stock page is PyScript 0.7.31's documented minimal set-up (core.css + core.js + one
 <script type="py">), with `interpreter` pointing at a local copy of the npm Pyodide files as
 they come (source stdlib; the only change needed to keep it off the CDN), default plugins, and
@@ -69,6 +74,26 @@ def show(event=None):
 when("input", "#a")(show)
 show()
 </script></body></html>
+"""
+
+# Every runtime file is asked for by the head, at once (no first paint to protect here).
+FLOOR_HTML = """<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>bare Pyodide</title>
+<link rel="icon" href="data:,">
+<link rel="modulepreload" href="../vendor/pyodide/{start}">
+<link rel="modulepreload" href="../vendor/pyodide/pyodide.mjs">
+<link rel="modulepreload" href="../vendor/pyodide/pyodide.asm.mjs">
+<link rel="preload" as="fetch" crossorigin href="../vendor/pyodide/pyodide.asm.wasm">
+<link rel="preload" as="fetch" crossorigin href="../vendor/pyodide/{stdlib}">
+<script type="module" src="floor.mjs"></script>
+</head><body><p id="score"></p></body></html>
+"""
+# start() is the interpreter module's own start-up (snapshot restored when there is one); the
+# ready attribute is what its snapshot maker waits for, as on our page.
+FLOOR_JS = """import { start } from "../vendor/pyodide/{start}";
+const py = await start();
+document.getElementById("score").textContent = String(py.runPython("1 + 1"));
+document.documentElement.setAttribute("data-crs-ready", "true");
 """
 
 # Installed before any page script (CDP, so the page's CSP does not apply).
@@ -140,7 +165,7 @@ def wait_attribute(page, name, values, timeout=60):
     return page.evaluate(read)
 
 
-def visit(context, url, throttled, bytes_box=None, changes=None):
+def visit(context, url, throttled, changes=None, snapshot=False):
     page = context.new_page()
     cdp = context.new_cdp_session(page)
     cdp.send("Network.enable")
@@ -165,10 +190,11 @@ def visit(context, url, throttled, bytes_box=None, changes=None):
         result["changes"] = page.evaluate(CHANGES, changes)
     if page.evaluate("!!document.getElementById('offline-status')"):
         # Let the service worker finish its precache (its downloads are not in this page's
-        # CDP network log; the server's count below has them), so the warm visit uses it;
-        # likewise the Pyodide snapshot the page makes on the device a few seconds after its
-        # first score (a visitor who stays that long gets it on the next visit).
+        # CDP network log; the server's count below has them), so the warm visit uses it.
         result["offline_ready"] = wait_attribute(page, "data-crs-offline", ("ready",)) == "ready"
+    if snapshot:
+        # Likewise the Pyodide snapshot made on the device a few seconds after the first score
+        # (a visitor who stays that long gets it on the next visit).
         result["snapshot"] = wait_attribute(page, "data-crs-snapshot", ("saved", "restored"))
     time.sleep(0.3)
     result["bytes"] = total[0]
@@ -177,7 +203,7 @@ def visit(context, url, throttled, bytes_box=None, changes=None):
     return result
 
 
-def run(playwright, url, throttled, changes):
+def run(playwright, url, throttled, changes, snapshot):
     tmp = tempfile.mkdtemp(prefix="crs-bench-")
     try:
         context = playwright.chromium.launch_persistent_context(
@@ -185,8 +211,8 @@ def run(playwright, url, throttled, changes):
         try:
             context.add_init_script(OBSERVER)
             context.new_page()   # keep the browser alive between the two visits
-            cold = visit(context, url, throttled, changes=changes)
-            warm = visit(context, url, throttled)
+            cold = visit(context, url, throttled, changes=changes, snapshot=snapshot)
+            warm = visit(context, url, throttled, snapshot=snapshot)
         finally:
             context.close()
         return cold, warm
@@ -194,12 +220,12 @@ def run(playwright, url, throttled, changes):
         shutil.rmtree(tmp, ignore_errors=True)
 
 
-def run_counting_crashes(playwright, url, throttled, changes, crashes, label):
+def run_counting_crashes(playwright, url, throttled, changes, snapshot, crashes, label):
     """run(), again in a fresh profile when the renderer crashed (counted and reported: a crash
     is a finding, not noise to hide; three in a row stop the benchmark)."""
     for _ in range(3):
         try:
-            return run(playwright, url, throttled, changes)
+            return run(playwright, url, throttled, changes, snapshot)
         except Exception as exc:   # playwright's Error: "Target crashed", "Page crashed"
             if "crash" not in str(exc).lower():
                 raise
@@ -221,7 +247,7 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--json", help="also write the raw numbers here")
-    parser.add_argument("--only", choices=("ours", "stock"), help="measure one page only")
+    parser.add_argument("--only", choices=("ours", "floor", "stock"), help="measure one page only")
     parser.add_argument("--local-only", action="store_true", help="skip the throttled network")
     parser.add_argument("--dist", help="serve this copy of dist/ (default: dist/; a copy keeps "
                         "the run safe from rebuilds)")
@@ -243,26 +269,34 @@ def main():
         packed = gzip.compress(data, compresslevel=9, mtime=0)
         if len(packed) < len(data) * 0.9:
             target.with_name(name + ".gz").write_bytes(packed)
+    floor_dir = build.DIST / "bench-floor"
+    floor_dir.mkdir(exist_ok=True)
+    runtime = build.DIST / "vendor" / "pyodide"
+    names = {"start": next(runtime.glob("crs-start-*.mjs")).name,
+             "stdlib": next(runtime.glob("python_stdlib-*.zip")).name}
+    (floor_dir / "index.html").write_text(FLOOR_HTML.format(**names))
+    (floor_dir / "floor.mjs").write_text(FLOOR_JS.replace("{start}", names["start"]))
     count_sent()
     server = build.make_server(0)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = "http://127.0.0.1:%d/" % server.server_address[1]
-    variants = {
+    variants = {   # name: (url, field changes to time, waits for a device snapshot, --only)
         "our page (EN)": (base + "#p=" + form.encode_share(E1),
-                          ["#first_language-listening", "7.5", "8", True]),
-        "stock PyScript": (base + "bench-baseline/", ["#a", "20", "21", False]),
+                          ["#first_language-listening", "7.5", "8", True], True, "ours"),
+        "bare Pyodide (floor)": (base + "bench-floor/", None, True, "floor"),
+        "stock PyScript": (base + "bench-baseline/", ["#a", "20", "21", False], False, "stock"),
     }
     raw = {}
     crashes = {}
     try:
         with sync_playwright() as pw:
             for n in range(args.runs):
-                for name, (url, changes) in variants.items():
-                    if args.only and (args.only == "ours") != name.startswith("our"):
+                for name, (url, changes, snapshot, key) in variants.items():
+                    if args.only and args.only != key:
                         continue
                     for net in ("localhost",) if args.local_only else ("localhost", "10 Mbit/s + 40 ms"):
                         cold, warm = run_counting_crashes(pw, url, net != "localhost", changes,
-                                                          crashes, "%s, %s" % (name, net))
+                                                          snapshot, crashes, "%s, %s" % (name, net))
                         raw.setdefault((name, net), []).append((cold, warm))
                         print("run %d %-15s %-18s cold %6.0f ms  warm %6.0f ms  %5.2f MB" % (
                             n + 1, name, net, cold["first_score"], warm["first_score"],
@@ -270,6 +304,7 @@ def main():
     finally:
         server.shutdown()
         shutil.rmtree(baseline_dir, ignore_errors=True)
+        shutil.rmtree(floor_dir, ignore_errors=True)
 
     rows = []
     for (name, net), runs in raw.items():
