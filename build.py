@@ -35,6 +35,9 @@ CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
 
 PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip",
                  "pyodide-lock.json")
+# What dist/vendor/pyodide/ ships of them as they come: the stdlib zip is ours instead
+# (compiled_python), under a content-hashed name.
+PYODIDE_SHIPPED = tuple(name for name in PYODIDE_FILES if name != "python_stdlib.zip")
 # Python test dependencies, pinned to the versions this was built and measured with.
 TEST_REQUIREMENTS = ("pytest==9.2.0", "hypothesis==6.170.15", "playwright==1.65.2",
                      "pytest-playwright==0.10.0")
@@ -469,10 +472,9 @@ def write_runtime(stdlib):
     worker into dist/vendor/pyodide/, and their names into RUNTIME."""
     out = DIST / "vendor" / "pyodide"
     digest = hashlib.sha256()
-    for name in PYODIDE_FILES:
-        if name != "python_stdlib.zip":
-            copy(NODE_MODULES / "pyodide" / name, out / name)
-            digest.update(name.encode() + (NODE_MODULES / "pyodide" / name).read_bytes())
+    for name in PYODIDE_SHIPPED:
+        copy(NODE_MODULES / "pyodide" / name, out / name)
+        digest.update(name.encode() + (NODE_MODULES / "pyodide" / name).read_bytes())
     data = stdlib.read_bytes()
     stdlib_name = "python_stdlib-%s.zip" % hashlib.sha256(data).hexdigest()[:12]
     copy(stdlib, out / stdlib_name)
@@ -1006,7 +1008,6 @@ def build():
 
 BROTLI_SCRIPT = r"""// usage: node brotli.mjs <jobs.json>: [[source, target], ...], brotli quality 11, window 24
 import { readFileSync, writeFileSync } from "node:fs";
-import { runInNewContext } from "node:vm";
 import { brotliCompressSync, constants as z } from "node:zlib";
 for (const [src, dst] of JSON.parse(readFileSync(process.argv[2], "utf8"))) {
   const data = readFileSync(src);
@@ -1058,7 +1059,8 @@ def compress():
 # (shared/reference/platform.md §3). The list is worked out from dist/ itself: every page, what
 # each page references (scripts, stylesheet, PyScript config), each config's interpreter (the
 # Pyodide files), and the imports and new URL() references of every script reached (PyScript's
-# hashed chunks, py/app.zip, the stdlib zip and snapshot worker; see _JS_IMPORT, _JS_URL). tests/e2e/test_offline.py checks the list against a real visit.
+# hashed chunks, py/app.zip, the stdlib zip and snapshot worker; see _JS_IMPORT, _JS_URL).
+# tests/e2e/test_offline.py checks the list against a real visit.
 # The cache name is a hash of the list and the files' bytes: a build that changes any of them
 # installs a new cache and the old one is deleted on activate. static/sw-register.js registers
 # it once Python has started, so precaching (mostly from the HTTP cache) never slows the first
@@ -1138,7 +1140,7 @@ def precache_list(dist=None):
             # The interpreter module, and the Pyodide files pyodide.mjs loads beside it (the
             # module's own imports and new URL() references are followed as a script's).
             interpreter = urllib.parse.urljoin(url, json.loads(text)["interpreter"])
-            refs = [interpreter] + [urllib.parse.urljoin(interpreter, n) for n in PYODIDE_FILES]
+            refs = [interpreter] + [urllib.parse.urljoin(interpreter, n) for n in PYODIDE_SHIPPED]
         else:
             refs = []
         for ref in refs:
