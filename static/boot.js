@@ -1,8 +1,16 @@
 // Loaded before PyScript. No user data is read or written here: it starts the download of our
 // Python modules and watches start-up.
-// If Python has not started after 120 s, or the runtime fails to load, say so in the page
-// (the message is in the page's HTML, in the page's language).
 const root = document.documentElement;
+
+// Messages from other windows are stopped here, before anything else can hear them. Nothing in
+// our pages reads them, but Pyodide installs Emscripten's setImmediate listener on `window`
+// (capture phase, for the string "_si" it posts to itself); a "_si" posted by another window (a
+// site framing the embed, or a page that opened ours) ran its queue out of turn and threw inside
+// the runtime. Ours is registered first, so it runs first and the others never see such a message.
+addEventListener("message", (event) => {
+  if (event.source !== window) event.stopImmediatePropagation();
+}, true);
+
 // Our Python (crs and web as .pyc in one zip, built by build.py) is downloaded now, while the
 // page is parsed, before PyScript starts loading the runtime, not after Python has started: web/main.py
 // awaits this promise. A failed download rejects it, and start-up reports the failure.
@@ -18,6 +26,18 @@ requestAnimationFrame(() => setTimeout(() => {
   const preload = document.getElementById("crs-preload");
   if (preload) document.head.append(preload.content);
 }, 0));
+
+// --- Start-up watch --------------------------------------------------------------------------
+// The page says it could not start (the message is in the page's HTML, in its language) when
+// one of our own files cannot be had, or when nothing has arrived for STALL_MS while Python has
+// not started. Slow is not failed: on a 2G link the runtime takes minutes, and as long as its
+// bytes keep arriving the page keeps saying "loading". If Python starts after all, web/page.py
+// hides the message again (html[data-crs-ready] becomes "true").
+const STALL_MS = 30000;
+let lastProgress = performance.now();
+const started = () => root.getAttribute("data-crs-ready") === "true";
+const progressed = () => { lastProgress = performance.now(); };
+
 function failed() {
   if (root.getAttribute("data-crs-ready")) return;
   root.setAttribute("data-crs-ready", "failed");
@@ -26,12 +46,56 @@ function failed() {
   if (box) box.hidden = false;
   if (loading) loading.hidden = true;
 }
-setTimeout(failed, 120000);
+
+function ours(url) {
+  try { return new URL(url, location.href).origin === location.origin; } catch (e) { return false; }
+}
+
+// Every request the runtime makes for our files goes through fetch (Pyodide's wasm, stdlib zip
+// and lock file; PyScript's config): a refused or failed one is a failure at once. The body of a
+// large answer is read on a clone, only to see bytes arriving (the runtime reads the original).
+const realFetch = globalThis.fetch;
+globalThis.fetch = function fetch(input, init) {
+  const answer = realFetch(input, init);
+  const url = input instanceof Request ? input.url : String(input);
+  if (started() || !ours(url)) return answer;
+  return answer.then((response) => {
+    progressed();
+    if (!response.ok) failed();
+    else if (response.body && !started() && Number(response.headers.get("content-length") || 1e9) > 65536) {
+      watchBody(response.clone().body);
+    }
+    return response;
+  }, (error) => { failed(); throw error; });
+};
+async function watchBody(body) {
+  const reader = body.getReader();
+  try {
+    while (!started()) {
+      const { done } = await reader.read();
+      if (done) return;
+      progressed();
+    }
+  } catch (e) { /* the original stream reports its own failure */ }
+  reader.cancel().catch(() => {});
+}
+
+// Scripts, module chunks and preloads that cannot be loaded.
 addEventListener("error", (event) => {
-  const src = event && event.filename ? String(event.filename) : "";
-  if (src.includes("/vendor/")) failed();
-});
+  const el = event.target;
+  if (el === window || !el || !el.tagName) return;
+  const url = el.src || el.href || "";
+  if ((el.tagName === "SCRIPT" || el.tagName === "LINK") && ours(url)) failed();
+}, true);
+// A dynamic import() of a runtime chunk that fails rejects a promise nobody catches.
 addEventListener("unhandledrejection", () => {
-  // PyScript's own promise rejections before start-up mean the runtime did not load.
   if (!root.getAttribute("data-crs-ready")) setTimeout(failed, 1000);
 });
+// Finished downloads are progress too (preloads, module chunks, the HTTP and worker caches).
+try {
+  new PerformanceObserver(progressed).observe({ type: "resource", buffered: false });
+} catch (e) { /* no Resource Timing: the fetch watch alone */ }
+const watch = setInterval(() => {
+  if (root.getAttribute("data-crs-ready")) return clearInterval(watch);
+  if (performance.now() - lastProgress > STALL_MS) failed();
+}, 1000);
