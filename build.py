@@ -858,12 +858,18 @@ def status_html(lang):
 <noscript><p class="notice notice--error">{noscript}</p></noscript>
 <div class="notice" id="notice" role="status" hidden></div>
 <div class="notice notice--error" id="alert" role="alert" hidden></div>
+<div class="notice notice--offer" id="replace-offer" role="alert" hidden>
+<p class="notice__text" id="replace-offer-text">{replace_offer}</p>
+<div class="buttons"><button type="button" class="button" id="replace-yes">{replace_yes}</button>
+<button type="button" class="button button--secondary" id="replace-no">{replace_no}</button></div></div>
 <div class="error-summary" id="error-summary" tabindex="-1" hidden aria-labelledby="error-summary-title">
 <h2 class="error-summary__title" id="error-summary-title">{err_title}</h2>
 <ul class="error-summary__list" id="error-summary-list"></ul></div>""".format(
         loading=esc(T("loading", lang)), loading_detail=esc(T("loading_detail", lang)),
         load_failed=esc(T("load_failed", lang)), noscript=esc(T("noscript", lang)),
-        err_title=esc(T("error_summary_title", lang)))
+        err_title=esc(T("error_summary_title", lang)),
+        replace_offer=esc(T("replace_offer", lang)), replace_yes=esc(T("b_replace_yes", lang)),
+        replace_no=esc(T("b_replace_no", lang)))
 
 
 def preload_html(prefix):

@@ -18,6 +18,7 @@ nested documents, absurd numbers). What is merely wrong (a band of 9.5) is left 
 import base64
 import json
 import math
+import re
 
 ABILITIES = ("speaking", "listening", "reading", "writing")
 TESTS_EN = ("celpip_g", "ielts_gt", "pte_core", "clb")
@@ -111,12 +112,31 @@ def number(text):
     return s
 
 
-def amount(text):
-    """A typed amount of money: like `number`, but also takes "$", spaces as thousands
-    separators ("20 000", as French writes it) and English thousands commas ("20,000")."""
+# "20.000": twenty dollars to an English reader, twenty thousand to many French (and other)
+# writers, who group thousands with a dot. Not guessed: passed on as typed, so the core refuses
+# it, and the page says why (strings.py "ambiguous_amount").
+AMBIGUOUS_AMOUNT = re.compile(r"[0-9]+\.[0-9]{3}")
+
+
+def _amount_text(text):
     s = text.strip().replace("$", "").strip()
     for space in (" ", "\u00a0", "\u202f"):
         s = s.replace(space, "")
+    return s
+
+
+def ambiguous_amount(text):
+    """True for an amount like "20.000", where a dot is followed by exactly three digits."""
+    return isinstance(text, str) and AMBIGUOUS_AMOUNT.fullmatch(_amount_text(text)) is not None
+
+
+def amount(text):
+    """A typed amount of money: like `number`, but also takes "$", spaces as thousands
+    separators ("20 000", as French writes it) and English thousands commas ("20,000").
+    An ambiguous one ("20.000") is returned as typed."""
+    if ambiguous_amount(text):
+        return text.strip()
+    s = _amount_text(text)
     parts = s.split(".")
     head = parts[0].split(",")
     if (len(head) > 1 and len(parts) <= 2 and 1 <= len(head[0]) <= 3
@@ -314,42 +334,54 @@ FORBIDDEN_CHARS = set("<>`") | {chr(c) for c in range(32)} | {"\x7f"}
 
 
 class Refused(Exception):
-    """An untrusted document that is not loaded; `.why` is a strings.py key."""
+    """An untrusted document that is not loaded; `.why` is a strings.py key, `.path` the profile
+    path of the value refused ("" for the document as a whole, or when not known)."""
 
-    def __init__(self, why):
+    def __init__(self, why, path=""):
         Exception.__init__(self, why)
         self.why = why
+        self.path = path
 
 
 def _reject_constant(name):
     raise Refused("why_number")
 
 
-def _check(value, depth):
+def _check(value, depth, path=""):
     if depth > MAX_DEPTH:
-        raise Refused("why_nesting")
+        raise Refused("why_nesting", path)
     if isinstance(value, dict):
         if len(value) > MAX_KEYS:
-            raise Refused("why_too_large")
+            raise Refused("why_too_large", path)
         for key, item in value.items():
-            _check(key, depth + 1)
-            _check(item, depth + 1)
+            inner = (path + "." if path else "") + str(key)
+            _check(key, depth + 1, inner)
+            _check(item, depth + 1, inner)
     elif isinstance(value, list):
         if len(value) > MAX_KEYS:
-            raise Refused("why_too_large")
-        for item in value:
-            _check(item, depth + 1)
+            raise Refused("why_too_large", path)
+        for n, item in enumerate(value):
+            _check(item, depth + 1, "%s.%d" % (path, n))
     elif isinstance(value, str):
         if len(value) > MAX_STRING:
-            raise Refused("why_long_text")
+            raise Refused("why_long_text", path)
         if any(c in FORBIDDEN_CHARS for c in value):
-            raise Refused("why_markup")
+            raise Refused("why_markup", path)
     elif isinstance(value, float):
         if not math.isfinite(value) or abs(value) > MAX_NUMBER:
-            raise Refused("why_number")
+            raise Refused("why_number", path)
     elif isinstance(value, int) and not isinstance(value, bool):
         if abs(value) > MAX_NUMBER:
-            raise Refused("why_number")
+            raise Refused("why_number", path)
+
+
+def check_outgoing(doc):
+    """Raise Refused (with the path of the first value at fault) for a document that
+    `read_untrusted` would refuse when it comes back: a saved, shared or exported profile must
+    load again, so what cannot is refused when it is made, naming the answer, not lost later."""
+    _check(doc, 0)
+    if len(json.dumps(doc, ensure_ascii=False)) > MAX_TEXT:
+        raise Refused("why_too_large")
 
 
 def read_untrusted(text):
@@ -455,3 +487,92 @@ def error_target(field, present):
             break
         path = path.rsplit(".", 1)[0]
     return None
+
+
+# ---------------------------------------------------------------------------------------------
+# The language switch. The answers go to the other page in this tab's sessionStorage, never in
+# a URL: a URL the page navigates to lands in the browser's history database, which history
+# sync sends off the device. They are carried as the fields hold them (what was typed stays,
+# even what no saved profile may hold), with the date, an imported document's kept parts and
+# which answers were touched; the other page reads them once, only if meant for it and fresh.
+
+SWITCH_VERSION = 1
+SWITCH_MAX_AGE_MS = 10 * 60 * 1000
+MAX_FIELD_TEXT = 1000
+
+
+def encode_switch(fields, as_of, extras, touched, to_lang, now_ms):
+    """The text the page stores before going to the `to_lang` page."""
+    return json.dumps({
+        "v": SWITCH_VERSION, "to": to_lang, "at": now_ms,
+        "fields": {k: v for k, v in fields.items()
+                   if k in FIELD_IDS and isinstance(v, str) and len(v) <= MAX_FIELD_TEXT},
+        "as_of": as_of, "extras": extras,
+        "touched": sorted(t for t in touched if t in FIELD_IDS)}, ensure_ascii=False)
+
+
+def decode_switch(text, lang, now_ms):
+    """(fields, as_of, extras, touched) stored by `encode_switch` for the `lang` page at most
+    SWITCH_MAX_AGE_MS ago, or None. Anything else in it is dropped, never loaded."""
+    if not isinstance(text, str) or len(text) > MAX_TEXT + len(FIELD_IDS) * (MAX_FIELD_TEXT + 80):
+        return None
+    try:
+        data = json.loads(text, parse_constant=_reject_constant)
+    except (ValueError, Refused):
+        return None
+    if (not isinstance(data, dict) or data.get("v") != SWITCH_VERSION or data.get("to") != lang
+            or not isinstance(data.get("fields"), dict)):
+        return None
+    at = data.get("at")
+    if isinstance(at, bool) or not isinstance(at, (int, float)) or not 0 <= now_ms - at <= SWITCH_MAX_AGE_MS:
+        return None
+    fields = {k: v for k, v in data["fields"].items()
+              if k in FIELD_IDS and isinstance(v, str) and len(v) <= MAX_FIELD_TEXT}
+    as_of = data.get("as_of")
+    if not (isinstance(as_of, str) and len(as_of) <= MAX_STRING):
+        as_of = None
+    extras = data.get("extras")
+    try:
+        extras = read_untrusted(json.dumps(extras)) if isinstance(extras, dict) and extras else {}
+    except Refused:
+        extras = {}
+    touched = data.get("touched")
+    touched = [t for t in touched if isinstance(t, str) and t in FIELD_IDS] if isinstance(
+        touched, list) else []
+    return fields, as_of, extras, touched
+
+
+# Where the tab's sessionStorage is denied (a third-party frame under the browser's default
+# third-party storage blocking, or "block all cookies"), the switch text goes in two halves that
+# each say nothing: a one-time pad (random bytes as long as the text) in the link's fragment,
+# `#k=` (the History database sees only random bytes), and the text XOR the pad in window.name
+# (which a partner could read only by navigating its frame away, and then without the pad).
+
+def seal_switch(text, pad):
+    """(window.name value, fragment value) for `text`, with `pad` random bytes as long as it."""
+    data = text.encode("utf-8")
+    if len(pad) != len(data):
+        raise ValueError("the pad must be as long as the text")
+    sealed = bytes(a ^ b for a, b in zip(data, pad))
+    return _b64(sealed), _b64(pad)
+
+
+def open_switch(sealed, pad):
+    """The text `seal_switch` sealed, or None when the halves do not belong together."""
+    try:
+        a, b = base64.urlsafe_b64decode(_unpad(sealed)), base64.urlsafe_b64decode(_unpad(pad))
+        if len(a) != len(b) or len(a) > MAX_TEXT * 8:
+            return None
+        return bytes(x ^ y for x, y in zip(a, b)).decode("utf-8")
+    except (ValueError, TypeError, UnicodeDecodeError):
+        return None
+
+
+def _b64(data):
+    return base64.urlsafe_b64encode(data).decode("ascii").rstrip("=")
+
+
+def _unpad(text):
+    if not isinstance(text, str) or any(c not in B64URL for c in text):
+        raise ValueError("not base64url")
+    return text + "=" * (-len(text) % 4)

@@ -15,6 +15,9 @@ document = js.document
 LANG = "fr" if str(document.documentElement.getAttribute("data-lang")) == "fr" else "en"
 STORAGE_KEY = "crs-calculator-profile"
 SWITCH_KEY = "crs-calculator-switch"
+SWITCH_NAME_PREFIX = "crs-switch:"   # window.name half of the switch (see on_lang_click)
+# The page in a partner's frame (embed_build.py): it restores nothing and stores nothing.
+EMBED = bool(document.documentElement.classList.contains("embed-page"))
 LANGUAGE_PATHS = ("first_language", "second_language", "spouse.language")
 
 
@@ -61,6 +64,7 @@ class Page:
         self.rounds_sig = None
         self.panels_shown = False
         self.panel_renders = 0
+        self.offered = None           # a #p= document waiting for "Replace my answers"
 
     def t(self, key, **values):
         return self.strings.t(key, LANG, **values)
@@ -134,7 +138,7 @@ class Page:
             self.show_clb(fields, as_of)
             result = self.crs.score(doc, as_of=as_of, lang=LANG)
             if "errors" in result:
-                self.show_errors(result["errors"], fields)
+                self.show_errors(self.form_errors(result["errors"], fields), fields)
                 self.hide_panels()
             else:
                 self.show_result(result)
@@ -150,6 +154,19 @@ class Page:
         # For tests and tools: bumps after every render (the hooks themselves are
         # data-crs-total and data-crs-section/data-crs-points).
         document.documentElement.setAttribute("data-crs-renders", str(self.renders))
+
+    def form_errors(self, errors, fields):
+        """The core's errors, with the form's own word where it knows more than the core: an
+        amount like "20.000" reaches the core as text (form.amount does not guess), and the
+        page says why it is refused."""
+        out = []
+        for error in errors:
+            if (error.get("field") == "settlement_funds"
+                    and self.form.ambiguous_amount(fields.get("settlement_funds", ""))):
+                error = dict(error, code="ambiguous_amount", message=self.t(
+                    "ambiguous_amount", amount=fields["settlement_funds"].strip()))
+            out.append(error)
+        return out
 
     def show_clb(self, fields, as_of):
         for path in LANGUAGE_PATHS:
@@ -714,18 +731,13 @@ class Page:
             self.touched = set(self.form.FIELD_IDS)
         self.update(doc=profile, as_of=(as_of if as_of is not None else self.as_of()))
 
-    def load_from_hash(self, announce=True):
+    def load_from_hash(self):
+        """Load a #p= share link. When the person has typed answers, a link (opened, or put
+        in the address by a parent frame or an opener: `hashchange`) replaces them only when
+        they say so."""
         frag = str(js.location.hash or "")
         if not frag.startswith("#p="):
             return False
-        touched = None
-        try:
-            stored = _none(js.sessionStorage.getItem(SWITCH_KEY))
-            if stored is not None:
-                js.sessionStorage.removeItem(SWITCH_KEY)
-                touched = [t for t in json.loads(str(stored)) if t in self.form.FIELD_IDS]
-        except Exception:
-            touched = None
         try:
             doc = self.form.decode_share(frag)
         except self.form.Refused as refused:
@@ -733,9 +745,61 @@ class Page:
             self.clear_hash()
             return True
         self.clear_hash()
-        self.load_document(doc, touched=touched)
-        if announce and touched is None:
+        if self.has_answers():
+            self.offer_replace(doc)
+        else:
+            self.load_document(doc)
             self.notice(self.t("loaded_link"))
+        return True
+
+    def has_answers(self):
+        fields = self.read_fields()
+        return any(fields.get(fid) and fields.get(fid) != self.form.DEFAULTS.get(fid)
+                   for fid in self.touched)
+
+    def offer_replace(self, doc):
+        self.offered = doc
+        _by_id("replace-offer").hidden = False
+        _by_id("replace-yes").focus()
+
+    def on_replace(self, event, yes):
+        doc, self.offered = self.offered, None
+        _by_id("replace-offer").hidden = True
+        if yes and doc is not None:
+            self.load_document(doc)
+            self.notice(self.t("loaded_link"))
+        elif doc is not None:
+            self.notice(self.t("kept_answers"))
+
+    def load_switched(self):
+        """The answers the other language's page carried over (on_lang_click), if any."""
+        text = None
+        try:
+            text = _none(js.sessionStorage.getItem(SWITCH_KEY))
+            if text is not None:
+                js.sessionStorage.removeItem(SWITCH_KEY)
+        except Exception:
+            text = None
+        name = str(js.window.name or "")
+        if name.startswith(SWITCH_NAME_PREFIX):
+            js.window.name = ""
+            frag = str(js.location.hash or "")
+            if text is None and frag.startswith("#k="):
+                text = self.form.open_switch(name[len(SWITCH_NAME_PREFIX):], frag[3:])
+        if str(js.location.hash or "").startswith("#k="):
+            self.clear_hash()
+        carried = self.form.decode_switch(str(text), LANG, js.Date.now()) if text else None
+        if carried is None:
+            return False
+        fields, as_of, extras, touched = carried
+        self.write_fields(fields)
+        self.extras = extras
+        if any(fields.get(k) for k in self.form.OPTIONAL_IDS):
+            self.open_optional()
+        if as_of is not None:
+            _by_id("as_of").value = as_of
+        self.touched = set(touched)
+        self.update()
         return True
 
     def clear_hash(self):
@@ -753,12 +817,23 @@ class Page:
         self.update()
 
     def on_lang_click(self, event):
+        """Carry the answers to the other language's page: in this tab's sessionStorage (read
+        once and removed there), or, where storage is denied, sealed in two halves that each
+        say nothing (form.seal_switch): never readable in a URL the browser records."""
         try:
             link = event.currentTarget
             base = str(link.getAttribute("href")).split("#")[0]
-            doc = self.document_for_export(always_date=True)
-            link.setAttribute("href", base + "#p=" + self.form.encode_share(doc))
-            js.sessionStorage.setItem(SWITCH_KEY, json.dumps(sorted(self.touched)))
+            link.setAttribute("href", base)
+            text = self.form.encode_switch(self.read_fields(), self.as_of(), self.extras,
+                                           self.touched, "en" if LANG == "fr" else "fr",
+                                           js.Date.now())
+            try:
+                js.sessionStorage.setItem(SWITCH_KEY, text)
+            except Exception:
+                import os
+                sealed, pad = self.form.seal_switch(text, os.urandom(len(text.encode("utf-8"))))
+                js.window.name = SWITCH_NAME_PREFIX + sealed
+                link.setAttribute("href", base + "#k=" + pad)
         except Exception as exc:
             _console_error("language switch:", repr(exc))
 
@@ -778,8 +853,28 @@ class Page:
         wrap.scrollIntoView()
         el.focus(to_js({"preventScroll": True}, dict_converter=js.Object.fromEntries))
 
+    def outgoing(self, refused_key):
+        """The document to save, share or export, or None (and a notice naming the answer)
+        when it holds what would be refused when it comes back (form.check_outgoing)."""
+        doc = self.document_for_export()
+        try:
+            self.form.check_outgoing(doc)
+        except self.form.Refused as refused:
+            try:
+                from crs.messages import field_label
+                label = field_label(refused.path, LANG) if refused.path else ""
+            except Exception:
+                label = refused.path
+            self.notice(self.t(refused_key, field=label or self.t("the_profile"),
+                               why=self.t("out_" + refused.why)), error=True)
+            return None
+        return doc
+
     def on_export(self, event=None):
-        text = json.dumps(self.document_for_export(), ensure_ascii=False, indent=2) + "\n"
+        doc = self.outgoing("refused_save")
+        if doc is None:
+            return
+        text = json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
         blob = js.Blob.new(to_js([text]), to_js({"type": "application/json"},
                                                 dict_converter=js.Object.fromEntries))
         url = js.URL.createObjectURL(blob)
@@ -792,8 +887,12 @@ class Page:
         js.setTimeout(create_proxy(lambda: js.URL.revokeObjectURL(url)), 1000)
 
     def on_share(self, event=None):
+        doc = self.outgoing("refused_share")
+        if doc is None:
+            _by_id("share-box").hidden = True
+            return
         link = (str(js.location.origin) + str(js.location.pathname) + "#p="
-                + self.form.encode_share(self.document_for_export()))
+                + self.form.encode_share(doc))
         box = _by_id("share-box")
         box.hidden = False
         field = _by_id("share-link")
@@ -810,8 +909,13 @@ class Page:
             field.select()
 
     def on_remember(self, event=None):
+        if EMBED:
+            return
+        doc = self.outgoing("refused_save")
+        if doc is None:
+            return
         try:
-            js.localStorage.setItem(STORAGE_KEY, json.dumps(self.document_for_export()))
+            js.localStorage.setItem(STORAGE_KEY, json.dumps(doc))
             self.notice(self.t("remembered"))
         except Exception:
             self.notice(self.t("storage_unavailable"), error=True)
@@ -848,6 +952,8 @@ class Page:
         self.notice(self.t("loaded_file"))
 
     def restore_saved(self):
+        if EMBED:      # a frame under a same-site host would see the main site's answers
+            return False
         try:
             saved = _none(js.localStorage.getItem(STORAGE_KEY))
         except Exception:
@@ -856,7 +962,9 @@ class Page:
             return False
         try:
             doc = self.form.read_untrusted(str(saved))
-        except self.form.Refused:
+        except self.form.Refused as refused:
+            # Saved by an older version, or changed by hand: said, and left where it is.
+            self.notice(self.t("restore_refused", why=self.t(refused.why)), error=True)
             return False
         self.load_document(doc, touched_all=False,
                            touched=[k for k, v in self.form.fields_from_profile(doc).items()
@@ -894,17 +1002,23 @@ class Page:
         self.listen(_by_id("forget"), "click", self.on_forget)
         self.listen(_by_id("import"), "change", self.on_import)
         self.listen(js.window, "hashchange", lambda e: self.load_from_hash())
-        for fid in ("export", "make-share", "remember", "forget", "import"):
+        self.listen(_by_id("replace-yes"), "click", lambda e: self.on_replace(e, True))
+        self.listen(_by_id("replace-no"), "click", lambda e: self.on_replace(e, False))
+        for fid in ("export", "make-share", "import") + (() if EMBED else ("remember", "forget")):
             _by_id(fid).disabled = False
         # Answers typed while Python was loading count as touched.
         for fid, value in self.read_fields().items():
             if value and value != self.form.DEFAULTS.get(fid):
                 self.touched.add(fid)
-        if not self.load_from_hash() and not self.touched:
+        if not self.touched and not self.load_switched() and not self.load_from_hash():
             self.restore_saved()
+        elif self.touched:
+            self.load_from_hash()      # offered, not loaded over what was typed
         if self.renders == 0:      # nothing loaded (or a refused link): score the form
             self.update()
         _by_id("loading").hidden = True
+        # Start-up was slow enough for static/boot.js to give up, or a false alarm: it started.
+        _by_id("load-failed").hidden = True
         document.documentElement.setAttribute("data-crs-ready", "true")
 
 

@@ -561,6 +561,48 @@ S = {
     "why_long_text": ("it contains a text far too long for any answer.",
                       "il contient un texte beaucoup trop long pour une réponse."),
     "why_number": ("it contains an impossible number.", "il contient un nombre impossible."),
+    "restore_refused": (
+        "Your answers remembered in this browser could not be restored: {why} They are still "
+        "stored here; “Forget the saved answers” removes them.",
+        "Les réponses mémorisées dans ce navigateur n'ont pas pu être rétablies : {why} Elles y "
+        "sont toujours ; « Oublier les réponses mémorisées » les retire."),
+
+    # Refused saves: what could not be loaded back is refused when it is made, naming the answer
+    "refused_save": ("Nothing was saved: the answer “{field}” {why} Change it and try again.",
+                     "Rien n'a été enregistré : la réponse « {field} » {why} Modifiez-la et "
+                     "réessayez."),
+    "refused_share": ("No link was made: the answer “{field}” {why} Change it and try again.",
+                      "Aucun lien n'a été créé : la réponse « {field} » {why} Modifiez-la et "
+                      "réessayez."),
+    "the_profile": ("profile", "profil"),
+    "out_why_markup": ("holds a character a saved profile cannot hold (<, > or `, or a control "
+                       "character).",
+                       "contient un caractère qu'un profil enregistré ne peut pas contenir (<, "
+                       "> ou `, ou un caractère de contrôle)."),
+    "out_why_long_text": ("is too long (at most 200 characters).",
+                          "est trop longue (200 caractères au plus)."),
+    "out_why_number": ("is a number too large (at most 1,000,000,000).",
+                       "est un nombre trop grand (1 000 000 000 au plus)."),
+    "out_why_too_large": ("makes the profile too large.", "rend le profil trop volumineux."),
+    "out_why_nesting": ("is nested too deeply.", "est trop imbriquée."),
+
+    # A share link opened over typed answers (a link, or a parent frame changing the address)
+    "replace_offer": ("This link holds other answers. Replace the answers you typed with them?",
+                      "Ce lien contient d'autres réponses. Remplacer par celles-ci les réponses "
+                      "que vous avez saisies ?"),
+    "b_replace_yes": ("Replace my answers", "Remplacer mes réponses"),
+    "b_replace_no": ("Keep my answers", "Garder mes réponses"),
+    "kept_answers": ("Your answers were kept; the link was not loaded.",
+                     "Vos réponses ont été gardées ; le lien n'a pas été chargé."),
+
+    # Amounts the form does not guess (form.ambiguous_amount)
+    "ambiguous_amount": (
+        "Settlement funds: “{amount}” is ambiguous (a dot followed by three digits could be "
+        "decimals or thousands). Write the amount in dollars without a dot, for example 20000 "
+        "or 20 000.",
+        "Fonds d'établissement : « {amount} » est ambigu (un point suivi de trois chiffres peut "
+        "marquer des décimales ou des milliers). Écrivez le montant en dollars sans point, par "
+        "exemple 20000 ou 20 000."),
 
     # Footer
     "footer_disclaimer": (
