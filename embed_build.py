@@ -44,6 +44,14 @@ W = {
         "answers are never sent. Untick to stop.",
         "Seuls le total et les quatre sous-totaux sont envoyés, à chaque changement. Vos "
         "réponses ne sont jamais envoyées. Décochez pour arrêter."),
+    "consent_covered": (
+        "Not ticked: this frame was hidden or covered by something on the website when you "
+        "clicked, so your score was not sent. If you want to send it, make sure the calculator is "
+        "fully visible and tick the box again.",
+        "Case non cochée : ce cadre était masqué ou recouvert par un élément du site quand vous "
+        "avez cliqué, et votre note n'a pas été envoyée. Pour l'envoyer, assurez-vous que le "
+        "calculateur est entièrement visible et cochez de nouveau la case."),
+    "consent_confirm": ("Yes, send my score", "Oui, envoyer ma note"),
     "open_full": ("Open the full calculator (save, share) in a new tab",
                   "Ouvrir le calculateur complet (enregistrer, partager) dans un nouvel onglet"),
     "powered": ("Unofficial calculator; not affiliated with IRCC.",
@@ -151,7 +159,10 @@ def embed_page(b, lang, prefix):
         '<div class="embed-check"><input class="embed-check__input" id="embed-consent" type="checkbox" '
         'aria-describedby="embed-consent-hint"> <label class="embed-check__label" for="embed-consent">'
         '%(before)s<span id="embed-share-host"></span>%(after)s</label></div>'
+        '<p class="hint embed-share__note" id="embed-consent-note" role="alert" hidden>%(covered)s</p>'
+        '<button type="button" class="button" id="embed-consent-confirm" hidden>%(confirm)s</button>'
         '</fieldset></div>' % dict(
+            covered=esc(w("consent_covered", lang)), confirm=esc(w("consent_confirm", lang)),
             legend=esc(w("consent_legend", lang)), hint=esc(w("consent_hint", lang)),
             before=esc(w("consent_label", lang).split("{host}")[0]),
             after=esc(w("consent_label", lang).split("{host}")[1])))

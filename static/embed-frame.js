@@ -2,8 +2,10 @@
 // It reads the frame's URL options, validates each strictly and applies them with CSSOM and
 // properties only (never markup, never a <style> text: under PyScript an injected
 // <script type="py"> would run); posts the page's height to the host; and, only when the
-// partner asked (share=1), the host origin is verified and the person ticked the box, posts
-// the total and section subtotals. It never reads messages: nothing from the host gets in.
+// partner asked (share=1), the host origin is verified and the person ticked the box while the
+// frame was visible (see offerScore), posts the total and section subtotals. Nothing here reads
+// messages, and static/boot.js stops every message from another window before any script of
+// the runtime can hear it: nothing from the host gets in.
 const root = document.documentElement;
 const params = new URLSearchParams(location.search);
 
@@ -43,9 +45,10 @@ export function font(value) {
   return out.join(", ");
 }
 
+// A date as the profile format takes it: YYYY-MM-DD, a real day, 1900-01-01 to 2100-12-31.
 export function date(value) {
   const m = typeof value === "string" && DATE.exec(value);
-  if (!m) return null;
+  if (!m || +m[1] < 1900 || +m[1] > 2100) return null;
   const d = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
   return d.getUTCFullYear() === +m[1] && d.getUTCMonth() === +m[2] - 1 && d.getUTCDate() === +m[3]
     ? value : null;
@@ -151,10 +154,17 @@ function post(message) {
   window.parent.postMessage(message, host);   // delivered only if the parent is `host`
 }
 
+// Heights go in steps of HEIGHT_STEP px: the partner learns how much of the form is open (a
+// spouse's questions, the optional ones, a long error), not each field's effect on the layout
+// (a test date field, one more line of a message). docs/embed.md says what remains.
+export const HEIGHT_STEP = 256;
+export function stepped(height) {
+  return Math.ceil(Math.max(height, 1) / HEIGHT_STEP) * HEIGHT_STEP;
+}
 function postHeights() {
   let last = 0;
   const send = () => {
-    const height = Math.ceil(document.body.getBoundingClientRect().height);
+    const height = stepped(document.body.getBoundingClientRect().height);
     if (height !== last) { last = height; post({ type: "crs:height", v: 1, height }); }
   };
   new ResizeObserver(send).observe(document.body);
@@ -174,20 +184,73 @@ function readScore() {
 }
 const NO_SCORE = { type: "crs:score", v: 1, total: null, sections: null, rules: null, as_of: null };
 
+// The partner owns the iframe element: it can make the frame nearly transparent, or cover it,
+// and put a decoy under the person's pointer, so that a click meant for the partner ticks our
+// box. A tick counts only when the browser vouches that the box was really visible, unobscured
+// and opaque, for at least SEEN_MS (Intersection Observer v2: isVisible); a tick made otherwise
+// is undone and the person is told. Where the browser has no such check, the tick is followed
+// by a confirmation button inside the frame (a second click a decoy must also collect:
+// docs/embed.md says so).
+const SEEN_MS = 500;
+const VISIBILITY_CHECK = "IntersectionObserver" in window && !!window.IntersectionObserverEntry &&
+  "isVisible" in IntersectionObserverEntry.prototype;
+
 function offerScore() {
   const box = document.getElementById("embed-share");
   const tick = document.getElementById("embed-consent");
-  if (!box || !tick) return;
+  const note = document.getElementById("embed-consent-note");
+  const confirm = document.getElementById("embed-consent-confirm");
+  if (!box || !tick || !note || !confirm) return;
   document.getElementById("embed-share-host").textContent = host;
   box.hidden = false;
+  let consented = false;
+  // Since when the box has been visible, as the browser checks it. Chromium reports a frame
+  // going out of sight, but not always its coming back (a parent's opacity set back to 1), so
+  // the observer is made anew every CHECK_MS: its first report is always computed afresh.
+  let seenSince = null;
+  const CHECK_MS = 250;
+  const OPTIONS = { threshold: [0], trackVisibility: true, delay: 100 };
+  const visibleNow = () => new Promise((answer) => {
+    const once = new IntersectionObserver((entries) => {
+      once.disconnect();
+      answer(entries[entries.length - 1]);
+    }, OPTIONS);
+    once.observe(tick);
+  });
+  if (VISIBILITY_CHECK) {
+    const check = () => visibleNow().then((entry) => {
+      seenSince = entry.isVisible ? (seenSince ?? entry.time) : null;
+      if (!box.hidden) setTimeout(check, CHECK_MS);
+    });
+    check();
+  }
   let last = JSON.stringify(NO_SCORE);
   const send = () => {
-    const message = (tick.checked && readScore()) || NO_SCORE;
+    const message = (consented && tick.checked && readScore()) || NO_SCORE;
     const key = JSON.stringify(message);
     if (key !== last) { last = key; post(message); }
   };
   tick.checked = false;           // consent is asked on every visit, never remembered
-  tick.addEventListener("change", send);
+  tick.addEventListener("change", async () => {
+    consented = false;
+    note.hidden = true;
+    confirm.hidden = true;
+    if (tick.checked && VISIBILITY_CHECK) {
+      // Seen long enough before the click, and still seen now (checked afresh).
+      const long = seenSince !== null && performance.now() - seenSince >= SEEN_MS;
+      const now = long && (await visibleNow()).isVisible;
+      if (long && now && tick.checked) consented = true;
+      else { tick.checked = false; note.hidden = false; seenSince = now ? seenSince : null; }
+    } else if (tick.checked) {
+      confirm.hidden = false;
+    }
+    send();
+  });
+  confirm.addEventListener("click", () => {
+    confirm.hidden = true;
+    consented = tick.checked;
+    send();
+  });
   new MutationObserver(send).observe(root, { attributes: true, attributeFilter: ["data-crs-renders"] });
 }
 
