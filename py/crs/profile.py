@@ -192,21 +192,17 @@ class _Reader:
             return None
         test_date = self.date(value, "test_date", path + ".test_date")
         scale = _clb.scale_for(test, test_date)
-        lookup = _clb.LOOKUP[scale]
-        ranges = _clb.SCALES[scale]["range"]
-        step = _clb.STEP[scale]
         clb = []
         for ability in ABILITIES:
             score = value.get(ability)
             kind = type(score)
             if kind is int or kind is float:
-                units = score / step
-                low = ranges[ability][0]
-                table = lookup[ability]
-                if score >= low and units < len(table) and units == int(units):
-                    clb.append(table[int(units)])
+                # clb.valid_score checks the range before dividing by the step: an integer of
+                # 309 digits or more cannot be divided into a float (OverflowError).
+                if _clb.valid_score(scale, ability, score):
+                    clb.append(_clb.level(scale, ability, score))
                     continue
-                low, high, step_ = ranges[ability]
+                low, high, step_ = _clb.SCALES[scale]["range"][ability]
                 rng = ("range", "integer", low, high) if step_ == 1 else ("step", low, high, step_)
                 self.add(path + "." + ability, "out_of_range", range=rng, got=score, test=test)
             elif score is None:
