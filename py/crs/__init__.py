@@ -19,6 +19,8 @@ from . import factors as _factors
 from . import messages as _m
 from . import rules as _rules  # also crs.rules (set by the import system)
 from .clb import to_clb
+from .profile import EARLIEST_DATE as _EARLIEST, LATEST_DATE as _LATEST
+from .profile import evaluation_date as _evaluation_date
 from .profile import parse as _parse
 
 __all__ = ["score", "score_json", "to_clb", "validate", "load_json", "age_drop"]
@@ -27,19 +29,6 @@ __all__ = ["score", "score_json", "to_clb", "validate", "load_json", "age_drop"]
 MAX_DOCUMENT_BYTES = 64 * 1024
 MAX_DEPTH = 8
 MAX_BATCH = 100_000
-
-
-def _as_date(value):
-    if value is None:
-        return _dt.date.today(), None
-    if isinstance(value, _dt.date):
-        return value, None
-    if type(value) is str:
-        from .profile import _date
-        day = _date(value)
-        if day is not None:
-            return day, None
-    return None, value
 
 
 def _words(code, values, lang):
@@ -66,6 +55,9 @@ def _words(code, values, lang):
                 step=_m.number(rng[3], lang))
         elif rng[0] == "noc":
             w["allowed"] = _m.RANGES["noc"][i]
+        elif rng[0] == "date_between":
+            w["allowed"] = _m.RANGES["date_between"][i].format(low=rng[1].isoformat(),
+                                                                high=rng[2].isoformat())
         elif rng[0] == "date_after":
             w["allowed"] = _m.RANGES["date_after"][i].format(low=rng[1].isoformat())
         else:
@@ -79,6 +71,8 @@ def _words(code, values, lang):
         w["other"] = _m.OFFICIAL_LANGUAGE[other][i]
         w["allowed"] = ", ".join(t for t, (language, _) in _clb.TESTS.items()
                                  if language == other)
+    elif code == "invalid_date":
+        w["low"], w["high"] = _EARLIEST.isoformat(), _LATEST.isoformat()
     elif code in ("invalid_json", "too_large"):
         w["detail"] = values["detail"]
     return w
@@ -215,9 +209,9 @@ def read(doc, as_of=None, lang="en"):
         doc, errors = load_json(doc, lang)
         if errors:
             return None, None, errors
-    day, bad = _as_date(as_of)
-    if day is None:
-        return None, None, _errors([("as_of", "invalid_date", {"got": bad})], lang)
+    day, problem = _evaluation_date(as_of)
+    if problem:
+        return None, None, _errors([problem], lang)
     p, day, problems = _parse(doc, day)
     if problems:
         return None, None, _errors(problems, lang)
@@ -241,11 +235,11 @@ def score(doc, as_of=None, rules=None, lang="en"):
         if not _depth_ok(doc):
             return {"errors": [_m.error("profile", "too_large", lang,
                                         detail="more than %d levels" % MAX_DEPTH)]}
-    day, bad = _as_date(as_of)
+    day, problem = _evaluation_date(as_of)
     problems = []
-    if day is None:
-        problems.append(("as_of", "invalid_date", {"got": bad}))
-        day = _dt.date.today()
+    if problem:
+        problems.append(problem)
+        day = _dt.date.today()   # to report the document's own problems too
     p, day, more = _parse(doc, day)
     problems.extend(more)
 

@@ -155,10 +155,10 @@ ERRORS = {
     "not_allowed": ("must be one of: {allowed}; got {got}.",
                     "doit être l'une des valeurs suivantes : {allowed}; reçu {got}."),
     "out_of_range": ("{allowed}; got {got}.", "{allowed}; reçu {got}."),
-    "invalid_date": ("must be a real date written YYYY-MM-DD (a date and time: "
-                     "YYYY-MM-DDTHH:MM:SSZ); got {got}.",
-                     "doit être une date réelle écrite AAAA-MM-JJ (date et heure : "
-                     "AAAA-MM-JJTHH:MM:SSZ); reçu {got}."),
+    "invalid_date": ("must be a real date written YYYY-MM-DD, from {low} to {high} (a date "
+                     "and time: YYYY-MM-DDTHH:MM:SSZ); got {got}.",
+                     "doit être une date réelle écrite AAAA-MM-JJ, du {low} au {high} (date et "
+                     "heure : AAAA-MM-JJTHH:MM:SSZ); reçu {got}."),
     "not_applicable": ("must be empty (null) when the marital status is {status}: only married "
                        "and common-law candidates give spouse details.",
                        "doit être vide (null) lorsque l'état matrimonial est « {status} » : "
@@ -183,6 +183,7 @@ RANGES = {
              "doit être une note de {low} à {high} par pas de {step}"),
     "date_after": ("must be on or after {low}", "doit être le {low} ou après"),
     "date_before": ("must be on or before {high}", "doit être le {high} ou avant"),
+    "date_between": ("must be a date from {low} to {high}", "doit être une date du {low} au {high}"),
     "noc": ("must be a NOC 2021 code of five digits, such as \"21231\"",
             "doit être un code CNP 2021 de cinq chiffres, par exemple « 21231 »"),
 }

@@ -89,14 +89,33 @@ class Profile:
 
 
 def _date(value):
-    """A strict YYYY-MM-DD date, or None."""
-    if type(value) is not str or len(value) != 10 or value[4] != "-" or value[7] != "-":
+    """A strict YYYY-MM-DD date, or None: the one date grammar of every document, argument and
+    command (date.fromisoformat alone also takes 20260601 and week dates like 2026-W23-1)."""
+    if type(value) is not str or len(value) != 10 or value[4] != "-" or value[7] != "-" \
+            or not value.isascii():
         return None
     try:
         day = _dt.date.fromisoformat(value)
     except ValueError:
         return None
     return day
+
+
+def evaluation_date(value):
+    """The evaluation date (`as_of`) as the caller gives it (a document's own `as_of`, the API's
+    argument, the command line's --date): None for today, a datetime.date or YYYY-MM-DD text,
+    from EARLIEST_DATE to LATEST_DATE like every date of the format (out of that range an age
+    or an anniversary can leave what a date can hold). Returns (date, None) or (None, problem),
+    the problem as parse reports them."""
+    if value is None:
+        return _dt.date.today(), None
+    day = value if type(value) is _dt.date else _date(value)
+    if day is None:
+        return None, ("as_of", "invalid_date", {"got": value})
+    if not EARLIEST_DATE <= day <= LATEST_DATE:
+        return None, ("as_of", "out_of_range", {"range": ("date_between", EARLIEST_DATE,
+                                                          LATEST_DATE), "got": day.isoformat()})
+    return day, None
 
 
 def completed_years(born, on):
@@ -226,8 +245,10 @@ def parse(doc, as_of):
     r.unknown(doc, _TOP, TOP_FIELDS + EXTRA_FIELDS, "")
 
     if doc.get("as_of") is not None:
-        own = r.date(doc, "as_of", "as_of")
-        if own is not None:
+        own, problem = evaluation_date(doc["as_of"])
+        if problem:
+            r.problems.append(problem)
+        else:
             as_of = own
 
     p = Profile()

@@ -28,7 +28,9 @@ import json
 import os
 import sys
 
+from . import _errors as _core_errors
 from . import score as _score
+from .profile import evaluation_date as _evaluation_date
 from .rounds import format_timestamp
 from .rules import BY_ID as _RULES
 from .rules import in_force_on as _in_force_on
@@ -68,8 +70,6 @@ MESSAGES = {
     "invite_invalid": ("The number of invitations must be an integer of 0 or more; got %(got)s.",
                        "Le nombre d'invitations doit être un entier de 0 ou plus; reçu : "
                        "%(got)s."),
-    "as_of_invalid": ("The round date must be YYYY-MM-DD; got %(got)s.",
-                      "La date de la ronde doit être AAAA-MM-JJ; reçu : %(got)s."),
     "rules_invalid": ("Unknown rule set %(got)s; allowed: %(allowed)s.",
                       "Ensemble de règles inconnu %(got)s; permis : %(allowed)s."),
     "unreadable": ("Cannot read the pool: %(got)s.", "Lecture du bassin impossible : %(got)s."),
@@ -223,18 +223,11 @@ def _check_args(invite, as_of, rules, lang):
     errors = []
     if type(invite) is not int or invite < 0:
         errors.append(_error("invite", "invite_invalid", lang, got=_shown(invite)))
-    day = None
-    if as_of is None:
-        day = _dt.date.today()
-    elif isinstance(as_of, _dt.date) and not isinstance(as_of, _dt.datetime):
-        day = as_of
-    elif type(as_of) is str:
-        try:
-            day = _dt.date.fromisoformat(as_of)
-        except ValueError:
-            pass
-    if day is None:
-        errors.append(_error("as_of", "as_of_invalid", lang, got=_shown(as_of)))
+    # The round date reads as every evaluation date does (profile.evaluation_date: the same
+    # grammar and range, the same errors as crs.score).
+    day, problem = _evaluation_date(as_of)
+    if problem:
+        errors.extend(_core_errors([problem], lang))
     if rules is not None and (type(rules) is not str or rules not in _RULES):
         errors.append(_error("rules", "rules_invalid", lang, got=_shown(rules),
                              allowed=", ".join(_RULES)))

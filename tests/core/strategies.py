@@ -156,3 +156,11 @@ def hostile_profiles(draw):
             holder = holder[key]
         holder[path[-1]] = draw(numbers)
     return doc
+
+
+# Any evaluation date a caller could pass (fault 15): in range, out of it (years 1-9999), in
+# other ISO grammars, or not a date at all.
+any_as_of = st.one_of(
+    as_of, st.none(), st.dates().map(lambda d: d.isoformat()), st.dates(),
+    st.dates().map(lambda d: d.strftime("%Y%m%d")), st.datetimes(), json_values,
+    st.sampled_from(["0001-01-01", "9999-12-31", "1899-12-31", "2101-01-01", "2026-W23-1"]))

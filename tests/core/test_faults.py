@@ -51,3 +51,62 @@ def test_a_huge_number_is_out_of_range_everywhere(path, value):
         assert result.get("errors"), name
         fields = [e["field"] for e in result["errors"]]
         assert any(f.startswith(".".join(path)) for f in fields), (name, fields)
+
+
+# --- 15: the evaluation date (as_of) is range-checked wherever it is given ------------------
+
+BAD_DATES = ["0001-01-01", "9999-12-31", "1899-12-31", "2101-01-01", "20260601", "2026-W23-1",
+             "2026-06-01T00:00", " 2026-06-01", "2026-6-1", "", "٢٠٢٦-٠٦-٠١",
+             datetime.datetime(2026, 6, 1), datetime.date(1, 1, 1), 20260601, True, ["2026-06-01"]]
+
+
+def _names_the_range(errors, field="as_of"):
+    (error,) = [e for e in errors if e["field"] == field]
+    assert "1900-01-01" in error["message"] and "2100-12-31" in error["message"], error
+    return error
+
+
+@pytest.mark.parametrize("as_of", BAD_DATES, ids=repr)
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_bad_as_of_argument_is_an_as_of_error_at_every_entry_point(as_of, lang):
+    doc = {k: v for k, v in BASE.items() if k != "age"}
+    doc["date_of_birth"] = "1990-02-28"              # the age then depends on as_of
+    for name, result in entry_points(doc, as_of):
+        assert "errors" in result, (name, result)
+        error = _names_the_range(result["errors"])
+        assert error["code"] in ("invalid_date", "out_of_range"), name
+    r = crs.score(doc, as_of=as_of, lang=lang)
+    _names_the_range(r["errors"])
+
+
+@pytest.mark.parametrize("as_of", ["0001-01-01", "9999-12-31", "20260601", "2026-W23-1"])
+def test_a_bad_as_of_in_the_document_is_an_as_of_error(as_of):
+    doc = dict(BASE, as_of=as_of)
+    for name, result in entry_points(doc, ROUND):
+        if name != "rank":                # rank reports it too, tested with the ranking
+            _names_the_range(result["errors"])
+
+
+def test_the_first_and_last_day_of_the_range_are_accepted():
+    r = crs.score(BASE, as_of="2100-12-31")
+    assert r["as_of"] == "2100-12-31" and r["total"] > 0
+    r = crs.score(BASE, as_of="1900-01-01", rules="2025-03-25")
+    assert r["as_of"] == "1900-01-01" and r["total"] > 0
+    dob = dict({k: v for k, v in BASE.items() if k != "age"}, date_of_birth="2000-02-29")
+    for name, result in entry_points(dob, "2100-12-31"):
+        assert not result.get("errors") or name == "rank", (name, result)
+
+
+@pytest.mark.parametrize("command", ["score", "eligibility", "rank"])
+@pytest.mark.parametrize("date", ["9999-12-31", "0001-01-01", "20260601"])
+def test_cli_date_out_of_range_or_malformed(command, date, tmp_path, capsys):
+    from crs.cli import main
+    doc = dict({k: v for k, v in BASE.items() if k != "age"}, date_of_birth="1990-01-01",
+               submitted_at="2026-01-15T10:31:00Z")
+    f = tmp_path / "in.json"
+    f.write_text(json.dumps([doc]))
+    argv = [command, str(f), "--date", date] + (["--invite", "1"] if command == "rank" else [])
+    assert main(argv) == 2
+    out = json.loads(capsys.readouterr().out)
+    errors = out["errors"] if isinstance(out, dict) else out[0]["errors"]
+    _names_the_range(errors)
