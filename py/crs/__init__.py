@@ -202,13 +202,30 @@ def load_json(text, lang="en"):
     return value, []
 
 
+def _document(doc, lang):
+    """(document, errors): a dict is taken as it is; text comes from outside (a file, a share
+    link) and is bounded before it is read. A dict needs no such walk: the parser reads only
+    the fields it knows, never recursing."""
+    if not isinstance(doc, (str, bytes, bytearray)):
+        return doc, []
+    if len(doc) > MAX_DOCUMENT_BYTES:
+        return None, [_m.error("profile", "too_large", lang,
+                               detail="%d bytes, at most %d" % (len(doc), MAX_DOCUMENT_BYTES))]
+    doc, errors = load_json(doc, lang)
+    if errors:
+        return None, errors
+    if not _depth_ok(doc):
+        return None, [_m.error("profile", "too_large", lang,
+                               detail="more than %d levels" % MAX_DEPTH)]
+    return doc, []
+
+
 def read(doc, as_of=None, lang="en"):
     """Parse a document (dict or JSON text) for the tools beyond the score (eligibility,
     timeline). Returns (profile, evaluation date, None) or (None, None, errors)."""
-    if isinstance(doc, (str, bytes, bytearray)):
-        doc, errors = load_json(doc, lang)
-        if errors:
-            return None, None, errors
+    doc, errors = _document(doc, lang)
+    if errors:
+        return None, None, errors
     day, problem = _evaluation_date(as_of)
     if problem:
         return None, None, _errors([problem], lang)
@@ -222,19 +239,9 @@ def score(doc, as_of=None, rules=None, lang="en"):
     """Validate and score one profile. Returns the result dict or {"errors": [...]}."""
     if lang not in _m.LANGS:
         lang = "en"
-    if isinstance(doc, (str, bytes, bytearray)):
-        # Text comes from outside (a file, a share link): bound it before reading it. A dict
-        # needs no such walk: the parser reads only the fields it knows, never recursing.
-        if len(doc) > MAX_DOCUMENT_BYTES:
-            return {"errors": [_m.error("profile", "too_large", lang,
-                                        detail="%d bytes, at most %d" % (len(doc),
-                                                                         MAX_DOCUMENT_BYTES))]}
-        doc, errors = load_json(doc, lang)
-        if errors:
-            return {"errors": errors}
-        if not _depth_ok(doc):
-            return {"errors": [_m.error("profile", "too_large", lang,
-                                        detail="more than %d levels" % MAX_DEPTH)]}
+    doc, errors = _document(doc, lang)
+    if errors:
+        return {"errors": errors}
     day, problem = _evaluation_date(as_of)
     problems = []
     if problem:

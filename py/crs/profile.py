@@ -6,6 +6,7 @@ not only the first, so a form can mark all its fields at once.
 """
 
 import datetime as _dt
+import re as _re
 
 from . import clb as _clb
 from .tables import ABILITIES, CANADIAN_EDUCATION, EDUCATION_LEVELS
@@ -347,16 +348,27 @@ def parse(doc, as_of):
     return p, as_of, r.problems
 
 
-def _datetime(value):
-    """An ISO 8601 date-time with a time zone (Z or an offset), or None."""
-    if type(value) is not str or not 16 <= len(value) <= 40 or value[10:11] != "T":
-        return None
-    text = value[:-1] + "+00:00" if value.endswith("Z") else value
+# The one timestamp grammar (submitted_at, in a profile and in a pool): an ISO 8601 date and
+# time to the second (a fraction of up to six digits allowed) with Z or a +HH:MM / -HH:MM
+# offset. datetime.fromisoformat alone also takes week dates, a space for "T", offsets with
+# seconds and no zone at all.
+_TIMESTAMP = _re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}"
+                         r"(\.[0-9]{1,6})?(Z|[+-][0-9]{2}:[0-9]{2})")
+
+
+def timestamp(value):
+    """(aware datetime, None) or (None, problem code): "invalid_date" for another grammar or
+    an impossible time, "out_of_range" for a date outside EARLIEST_DATE..LATEST_DATE (a year
+    0001 or 9999 leaves what a datetime can hold once converted or a year is added)."""
+    if type(value) is not str or not _TIMESTAMP.fullmatch(value):
+        return None, "invalid_date"
     try:
-        moment = _dt.datetime.fromisoformat(text)
+        moment = _dt.datetime.fromisoformat(value[:-1] + "+00:00" if value[-1] == "Z" else value)
     except ValueError:
-        return None
-    return moment if moment.tzinfo is not None else None
+        return None, "invalid_date"
+    if not EARLIEST_DATE <= moment.date() <= LATEST_DATE:
+        return None, "out_of_range"
+    return moment, None
 
 
 def _extra(r, doc, as_of):
@@ -435,9 +447,12 @@ def _extra(r, doc, as_of):
         if doc.get(key) is not None:
             x[key] = r.boolean(doc, key, key)
     if doc.get("submitted_at") is not None:
-        moment = _datetime(doc["submitted_at"])
-        if moment is None:
-            r.add("submitted_at", "invalid_date", got=doc["submitted_at"])
+        moment, code = timestamp(doc["submitted_at"])
+        if code == "invalid_date":
+            r.add("submitted_at", code, got=doc["submitted_at"])
+        elif code:
+            r.add("submitted_at", code, range=("date_between", EARLIEST_DATE, LATEST_DATE),
+                  got=doc["submitted_at"])
         else:
             x["submitted_at"] = moment
     return x

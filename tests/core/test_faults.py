@@ -110,3 +110,39 @@ def test_cli_date_out_of_range_or_malformed(command, date, tmp_path, capsys):
     out = json.loads(capsys.readouterr().out)
     errors = out["errors"] if isinstance(out, dict) else out[0]["errors"]
     _names_the_range(errors)
+
+
+# --- 16: the timeline and the what-ifs on profiles the score accepts or refuses --------------
+
+def test_timeline_before_the_first_rule_set_is_an_error_not_a_key_error():
+    for day in ("2014-12-31", "1900-01-01"):
+        r = timeline.timeline(BASE, as_of=day)
+        assert [e["field"] for e in r["errors"]] == ["as_of"]
+        assert r["errors"] == crs.score(BASE, as_of=day)["errors"]
+
+
+def test_what_ifs_take_null_year_counts_as_the_score_does():
+    doc = dict(BASE, canadian_work_years=None, foreign_work_years=None, age=None,
+               date_of_birth="1990-06-01", marital_status="married",
+               spouse={"accompanying": True, "canadian_work_years": None, "education": None})
+    base = crs.score(doc, as_of=ROUND)
+    assert "total" in base
+    w = whatif.what_ifs(doc, as_of=ROUND)
+    assert w["total"] == base["total"]
+    ids = {o["id"] for o in w["options"]}
+    assert {"canadian_work_plus_one", "foreign_work_plus_one", "spouse_canadian_work"} <= ids
+    plus = crs.score(dict(doc, foreign_work_years=1), as_of=ROUND)["total"]
+    assert next(o for o in w["options"] if o["id"] == "foreign_work_plus_one")["total"] == plus
+    older = dict(BASE, age=None, date_of_birth="1992-08-10")       # 34 on the round date
+    assert whatif.what_ifs(older, as_of=ROUND)["next_birthday"]["points"] < 0
+
+
+@pytest.mark.parametrize("when", ["9999-12-31T23:59:59Z", "0001-01-01T00:00:00+01:00",
+                                  "2101-01-01T00:00:00Z", "1899-12-31T23:59:59Z"])
+def test_a_submission_time_outside_the_date_range_is_an_error(when):
+    doc = dict(BASE, submitted_at=when)
+    for name, result in entry_points(doc):
+        if name != "rank":                           # rank's own submitted_at: fault 17
+            (error,) = result["errors"]
+            assert error["field"] == "submitted_at", name
+            assert "1900-01-01" in error["message"] and "2100-12-31" in error["message"]

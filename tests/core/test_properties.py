@@ -7,7 +7,7 @@ from hypothesis import example, given, settings, strategies as st
 
 import crs
 from crs import eligibility, ranking, timeline, whatif
-from tests.core.strategies import (ABILITIES, as_of, full_profiles, hostile_profiles,
+from tests.core.strategies import (ABILITIES, any_as_of, as_of, full_profiles, hostile_profiles,
                                   json_values, profiles)
 
 settings.register_profile("ci", max_examples=300, deadline=None)
@@ -120,9 +120,13 @@ def test_any_text_gives_errors_or_a_score(text):
 # --- Never raise, at every entry point -------------------------------------------------------
 
 def _api_results(doc, day, lang):
+    if isinstance(day, __import__("datetime").date):
+        text_day = day.isoformat()     # score_json's as_of arrives as text from the page
+    else:
+        text_day = day
     """Each public function that reads a profile, called on `doc` (none may raise)."""
     yield crs.score(doc, as_of=day, lang=lang)
-    yield json.loads(crs.score_json(json.dumps(doc), as_of=day, lang=lang))
+    yield json.loads(crs.score_json(json.dumps(doc), as_of=text_day, lang=lang))
     errors = crs.validate(doc, as_of=day, lang=lang)
     assert isinstance(errors, list)
     yield eligibility.eligibility(doc, as_of=day, lang=lang)
@@ -157,3 +161,13 @@ def test_hostile_numbers_never_raise_at_any_entry_point(doc, day, lang):
 @given(full_profiles(), as_of)
 def test_valid_full_profiles_never_raise_at_any_entry_point(doc, day):
     _check_api(doc, day)
+
+
+@settings(max_examples=120)
+@given(full_profiles(), any_as_of, st.sampled_from(["en", "fr"]))
+def test_any_as_of_never_raises_at_any_entry_point(doc, day, lang):
+    r = crs.score(doc, as_of=day, lang=lang)
+    assert ("errors" in r) != ("total" in r)
+    if "total" in r:
+        assert "1900-01-01" <= r["as_of"] <= "2100-12-31"
+    _check_api(doc, day, lang)
