@@ -30,7 +30,9 @@ import sys
 
 from . import _errors as _core_errors
 from . import score as _score
+from .profile import EARLIEST_DATE as _EARLIEST, LATEST_DATE as _LATEST
 from .profile import evaluation_date as _evaluation_date
+from .profile import timestamp as _timestamp
 from .rounds import format_timestamp
 from .rules import BY_ID as _RULES
 from .rules import in_force_on as _in_force_on
@@ -49,9 +51,11 @@ MESSAGES = {
         "notes égales (IM, al. 8(3)b))."),
     "submitted_invalid": (
         "Submission date and time (submitted_at) must be an ISO 8601 date and time with a time "
-        "zone, such as 2026-01-15T10:31:00Z; got %(got)s.",
+        "zone, YYYY-MM-DDTHH:MM:SS then Z or +HH:MM / -HH:MM, such as 2026-01-15T10:31:00Z, "
+        "from %(low)s to %(high)s; got %(got)s.",
         "La date et l'heure de soumission (submitted_at) doivent être une date et heure ISO 8601 "
-        "avec fuseau horaire, par exemple 2026-01-15T10:31:00Z; reçu : %(got)s."),
+        "avec fuseau horaire, AAAA-MM-JJTHH:MM:SS puis Z ou +HH:MM / -HH:MM, par exemple "
+        "2026-01-15T10:31:00Z, du %(low)s au %(high)s; reçu : %(got)s."),
     "submitted_after_round": (
         "Submitted on %(day)s, after the round (%(as_of)s): not in the pool for it.",
         "Soumise le %(day)s, après la ronde (%(as_of)s) : absente du bassin pour celle-ci."),
@@ -95,17 +99,13 @@ def _error(field, code, lang, **values):
 # One profile
 
 def parse_submitted(value):
-    """submitted_at -> (aware UTC datetime, None) or (None, error code)."""
+    """submitted_at -> (aware UTC datetime, None) or (None, error code). The grammar and the
+    range are the profile's (profile.timestamp): one timestamp grammar for every command."""
     if value is None:
         return None, "submitted_missing"
-    if type(value) is not str or len(value) > 64:
+    when, problem = _timestamp(value)
+    if problem:
         return None, "submitted_invalid"
-    try:
-        when = _dt.datetime.fromisoformat(value.strip())
-    except ValueError:
-        return None, "submitted_invalid"
-    if when.tzinfo is None or when.utcoffset() is None:
-        return None, "submitted_invalid"      # a local time without zone could be any instant
     return when.astimezone(_dt.timezone.utc), None
 
 
@@ -146,9 +146,11 @@ def score_entry(doc, as_of, rules, lang):
     errors = []
     if ident is not None and (type(ident) not in (str, int)):
         errors.append(_error("id", "id_invalid", lang, got=_shown(ident)))
-    if problem:
-        errors.append(_error("submitted_at", problem, lang,
-                             got=_shown(doc.get("submitted_at"))))
+    if problem == "submitted_invalid":
+        errors.append(_error("submitted_at", problem, lang, got=_shown(doc.get("submitted_at")),
+                             low=_EARLIEST.isoformat(), high=_LATEST.isoformat()))
+    elif problem:
+        errors.append(_error("submitted_at", problem, lang))
     else:
         errors.extend(_pool_errors(when, as_of, lang))
     result = _score(body, as_of=as_of, rules=rules, lang=lang)

@@ -144,11 +144,23 @@ def numeric_paths(doc):
     return paths
 
 
+# Submission times (fault 17): the datetime limits, other ISO 8601 grammars, any datetime.
+timestamps = st.one_of(
+    st.sampled_from(["0001-01-01T00:00:00+01:00", "9999-12-31T23:59:59-01:00",
+                     "2026-W03-4T10:31:00Z", "2026-01-15 10:31:00Z", "2026-01-15T10:31:00+01:00:30",
+                     "20260115T103100Z", "2100-12-31T23:59:59-23:59", "1900-01-01T00:00:00+23:59"]),
+    st.datetimes().map(lambda d: d.isoformat() + "+01:00"),
+    st.datetimes().map(lambda d: d.isoformat() + "Z"), json_values)
+
+
 @st.composite
 def hostile_profiles(draw):
-    """A full profile with one or more numeric fields replaced by a hostile number."""
+    """A full profile with one or more numeric fields replaced by a hostile number (and maybe
+    a hostile submission time)."""
     import copy
     doc = copy.deepcopy(draw(full_profiles()))
+    if draw(st.booleans()):
+        doc["submitted_at"] = draw(timestamps)
     paths = numeric_paths(doc)
     for path in draw(st.lists(st.sampled_from(paths), min_size=1, max_size=4, unique=True)):
         holder = doc

@@ -146,3 +146,41 @@ def test_a_submission_time_outside_the_date_range_is_an_error(when):
             (error,) = result["errors"]
             assert error["field"] == "submitted_at", name
             assert "1900-01-01" in error["message"] and "2100-12-31" in error["message"]
+
+
+# --- 17: one timestamp grammar for the profile and the ranking -------------------------------
+
+TIMESTAMPS = {
+    "2026-01-15T10:31:00Z": True, "2026-01-15T10:31:00.5+01:00": True,
+    "2026-01-15T10:31:00.123456-05:00": True, "1900-01-01T00:00:00+01:00": True,
+    "2100-12-31T23:59:59-01:00": True,
+    "0001-01-01T00:00:00+01:00": False, "9999-12-31T23:59:59-01:00": False,
+    "2026-W03-4T10:31:00Z": False, "2026-01-15 10:31:00Z": False,
+    "2026-01-15T10:31:00+01:00:30": False, " 2026-01-15T10:31:00Z": False,
+    "20260115T103100Z": False, "2026-01-15T10:31Z": False, "2026-01-15T10:31:00": False,
+    "2026-01-15T10:31:00.1234567Z": False, "2026-01-15T24:00:00Z": False,
+    "2026-01-15T10:31:00+24:00": False, "２026-01-15T10:31:00Z": False,
+}
+
+
+def test_rank_and_the_profile_read_submitted_at_alike():
+    pool = [dict(BASE, id=i, submitted_at=when) for i, when in enumerate(TIMESTAMPS)]
+    r = ranking.rank(pool, invite=len(pool), as_of="2100-12-31", rules="2025-03-25")
+    # (the round date only decides who is still in the pool; every profile is checked first)
+    bad = {x["index"]: x["errors"] for x in r["invalid"]}
+    for i, (when, ok) in enumerate(TIMESTAMPS.items()):
+        profile = crs.score(dict(BASE, submitted_at=when), as_of=ROUND)
+        assert ("errors" not in profile) == ok, when
+        codes = [e["code"] for e in bad.get(i, [])]
+        assert ("submitted_invalid" not in codes) == ok, (when, codes)
+
+
+def test_rank_survives_submission_times_at_the_datetime_limits():
+    pool = [dict(BASE, id="a", submitted_at="2026-01-15T10:31:00Z"),
+            dict(BASE, id="low", submitted_at="0001-01-01T00:00:00+01:00"),
+            dict(BASE, id="high", submitted_at="9999-12-31T23:59:59-01:00")]
+    r = ranking.rank(pool, invite=3, as_of=ROUND)
+    assert [x["id"] for x in r["invited"]] == ["a"]
+    assert {x["id"] for x in r["invalid"]} == {"low", "high"}
+    for x in r["invalid"]:
+        assert "1900-01-01" in x["errors"][0]["message"]
