@@ -64,6 +64,11 @@ MESSAGES = {
         "received (MI s.4(1)(b)), here on %(until)s, before the round (%(as_of)s).",
         "Soumise le %(day)s : une déclaration d'intérêt quitte le bassin un an après sa "
         "réception (IM, al. 4(1)b)), ici le %(until)s, avant la ronde (%(as_of)s)."),
+    "as_of_ignored": (
+        "The profile's own date (as_of %(own)s) is not used: every profile of a pool is scored "
+        "on the date of the round, %(as_of)s (age and rules then).",
+        "La date propre du profil (as_of %(own)s) n'est pas utilisée : chaque profil du bassin "
+        "est évalué à la date de la ronde, le %(as_of)s (âge et règles à cette date)."),
     "id_invalid": ("The id must be a string or an integer; got %(got)s.",
                    "L'identifiant (id) doit être une chaîne ou un entier; reçu : %(got)s."),
     "id_duplicate": ("The id %(got)s is already used by profile %(other)s.",
@@ -137,15 +142,28 @@ def _pool_errors(when, as_of, lang):
 
 
 def score_entry(doc, as_of, rules, lang):
-    """(total or None, submission key or None, errors or None, rules id or None)."""
+    """(total or None, submission key or None, errors or None, rules id or None, warnings).
+
+    Every profile is scored on the round date `as_of`: a profile's own `as_of` (an export's
+    date, say) would score it at another age under other rules and rank it on a score it does
+    not have on the round's day. A valid own `as_of` that differs is reported as a warning; an
+    invalid one is an error, as crs.score would give."""
     if type(doc) is not dict:
-        return None, None, [_error("profile", "not_an_object", lang)], None
+        return None, None, [_error("profile", "not_an_object", lang)], None, []
     body = dict(doc)
     ident = body.pop("id", None)
+    own = body.pop("as_of", None)
     when, problem = parse_submitted(body.pop("submitted_at", None))
-    errors = []
+    errors, warnings = [], []
     if ident is not None and (type(ident) not in (str, int)):
         errors.append(_error("id", "id_invalid", lang, got=_shown(ident)))
+    if own is not None:
+        own_day, own_problem = _evaluation_date(own)
+        if own_problem:
+            errors.extend(_core_errors([own_problem], lang))
+        elif own_day != as_of:
+            warnings.append(_error("as_of", "as_of_ignored", lang, own=own_day.isoformat(),
+                                   as_of=as_of.isoformat()))
     if problem == "submitted_invalid":
         errors.append(_error("submitted_at", problem, lang, got=_shown(doc.get("submitted_at")),
                              low=_EARLIEST.isoformat(), high=_LATEST.isoformat()))
@@ -157,8 +175,8 @@ def score_entry(doc, as_of, rules, lang):
     if "errors" in result:
         errors.extend(result["errors"])
     if errors:
-        return None, None, errors, None
-    return result["total"], _micros(when), None, result["rules"]
+        return None, None, errors, None, warnings
+    return result["total"], _micros(when), None, result["rules"], warnings
 
 
 # ---------------------------------------------------------------------------------------------
@@ -171,16 +189,18 @@ _SHARED = None
 def _score_range(bounds):
     start, stop = bounds
     docs, as_of, rules, lang = _SHARED
-    totals, keys, errors, used = [], [], {}, set()
+    totals, keys, errors, used, warnings = [], [], {}, set(), {}
     for i in range(start, stop):
-        total, key, problems, rules_id = score_entry(docs[i], as_of, rules, lang)
+        total, key, problems, rules_id, notes = score_entry(docs[i], as_of, rules, lang)
         totals.append(-1 if total is None else total)
         keys.append(key)
         if problems:
             errors[i] = problems
         else:
             used.add(rules_id)
-    return totals, keys, errors, used
+        if notes:
+            warnings[i] = notes
+    return totals, keys, errors, used, warnings
 
 
 def _can_fork():
@@ -194,7 +214,8 @@ def _can_fork():
 
 
 def score_all(docs, as_of, rules, lang, workers=1):
-    """(totals with -1 for invalid, submission keys, {index: errors}, rules ids used)."""
+    """(totals with -1 for invalid, submission keys, {index: errors}, rules ids used,
+    {index: warnings})."""
     global _SHARED
     n = len(docs)
     workers = max(1, min(int(workers or 1), os.cpu_count() or 1))
@@ -209,13 +230,14 @@ def score_all(docs, as_of, rules, lang, workers=1):
             parts = pool.map(_score_range, bounds)
     finally:
         _SHARED = None
-    totals, keys, errors, used = [], [], {}, set()
-    for t, k, e, u in parts:
+    totals, keys, errors, used, warnings = [], [], {}, set(), {}
+    for t, k, e, u, w in parts:
         totals.extend(t)
         keys.extend(k)
         errors.update(e)
         used |= u
-    return totals, keys, errors, used
+        warnings.update(w)
+    return totals, keys, errors, used, warnings
 
 
 # ---------------------------------------------------------------------------------------------
@@ -303,9 +325,8 @@ def _next_below(totals, keys, valid, cutoff):
 
 
 def _rules_used(used, rules, day):
-    """The rule set's id; a list only if profiles' own as_of made several apply."""
-    if len(used) > 1:
-        return sorted(used)
+    """The rule set's id: the forced one, or the one in force on the round date (every
+    profile is scored on that date)."""
     if used:
         return next(iter(used))
     if rules is not None:
@@ -321,12 +342,14 @@ def rank(profiles, invite, as_of=None, rules=None, lang="en", workers=1):
          "cutoff": {"score", "tie_break", "tie_break_text", "unresolved_tie"} or None,
          "invited": [{"rank", "index", "id"?, "score", "submitted_at"}, ...],
          "first_not_invited": {...} or None, "tied_not_invited": n,
-         "invalid": [{"index", "id"?, "errors": [...]}]}
+         "invalid": [{"index", "id"?, "errors": [...]}],
+         "warnings": [{"index", "id"?, "field", "code", "message"}]}
 
     or {"errors": [...]} when the arguments themselves are wrong. "tie_break" is the
     submission time of the last candidate invited, as IRCC publishes it. "unresolved_tie" is
     true when that candidate and the next one share score and submission time to the
-    microsecond: the MI give no further rule, and input order decided."""
+    microsecond: the MI give no further rule, and input order decided. Every profile is scored
+    on the round date; a profile's own `as_of` is not used (a warning says so)."""
     lang = "fr" if lang == "fr" else "en"
     if isinstance(profiles, dict) and isinstance(profiles.get("profiles"), list):
         profiles = profiles["profiles"]
@@ -343,7 +366,7 @@ def rank(profiles, invite, as_of=None, rules=None, lang="en", workers=1):
 def order(profiles, scored, invite, day, rules=None, lang="en"):
     """The ranking from `score_all`'s output (rank() without the scoring; arguments already
     checked). Linear in the pool, apart from sorting the invited."""
-    totals, keys, errors, used = scored
+    totals, keys, errors, used, notes = scored
     errors = dict(errors)
     _duplicate_ids(profiles, errors, lang)
     valid = [i for i in range(len(profiles)) if i not in errors]
@@ -362,14 +385,15 @@ def order(profiles, scored, invite, day, rules=None, lang="en"):
     elif valid and invite == 0:
         following = min(valid, key=lambda i: (-totals[i], keys[i], i))
 
-    invalid = []
-    for i in sorted(errors):
+    def about(i):
         item = {"index": i}
         doc = profiles[i]
         if type(doc) is dict and "id" in doc and type(doc["id"]) in (str, int):
             item["id"] = doc["id"]
-        item["errors"] = errors[i]
-        invalid.append(item)
+        return item
+
+    invalid = [dict(about(i), errors=errors[i]) for i in sorted(errors)]
+    warnings = [dict(about(i), **w) for i in sorted(notes) for w in notes[i]]
 
     return {
         "as_of": day.isoformat(),
@@ -383,6 +407,7 @@ def order(profiles, scored, invite, day, rules=None, lang="en"):
                               if following is not None else None),
         "tied_not_invited": tied_left,
         "invalid": invalid,
+        "warnings": warnings,
     }
 
 

@@ -184,3 +184,28 @@ def test_rank_survives_submission_times_at_the_datetime_limits():
     assert {x["id"] for x in r["invalid"]} == {"low", "high"}
     for x in r["invalid"]:
         assert "1900-01-01" in x["errors"][0]["message"]
+
+
+# --- 13: every profile of a pool is scored on the round date ---------------------------------
+
+def test_rank_scores_every_profile_on_the_round_date_and_warns_of_its_own_as_of():
+    old = dict(BASE, id="old", as_of="2016-01-01", job_offer="teer_0_1_2_3", age=None,
+               date_of_birth="1990-08-01", submitted_at="2026-01-01T00:00:00Z")
+    same = dict(BASE, id="same", as_of=ROUND, submitted_at="2026-01-02T00:00:00Z")
+    plain = dict(BASE, id="plain", submitted_at="2026-01-03T00:00:00Z")
+    r = ranking.rank([old, same, plain], invite=3, as_of=ROUND, lang="fr")
+    scores = {x["id"]: x["score"] for x in r["invited"]}
+    strip = {"id", "as_of", "submitted_at"}
+    for doc in (old, same, plain):
+        alone = {k: v for k, v in doc.items() if k not in strip}
+        assert scores[doc["id"]] == crs.score(alone, as_of=ROUND)["total"], doc["id"]
+    assert scores["old"] < crs.score({k: v for k, v in old.items() if k not in strip},
+                                     as_of="2016-01-01")["total"]       # 600 then, 0 now
+    assert r["rules"] == "2025-03-25"
+    (warning,) = r["warnings"]
+    assert warning["index"] == 0 and warning["id"] == "old"
+    assert warning["field"] == "as_of" and warning["code"] == "as_of_ignored"
+    assert "2016-01-01" in warning["message"] and ROUND in warning["message"]
+    bad = dict(plain, id="bad", as_of="2016-02-30")
+    r = ranking.rank([bad], invite=1, as_of=ROUND)
+    assert [e["field"] for e in r["invalid"][0]["errors"]] == ["as_of"]
