@@ -9,6 +9,7 @@ import datetime as _dt
 import re as _re
 
 from . import clb as _clb
+from .messages import key_text as _key_text
 from .tables import ABILITIES, CANADIAN_EDUCATION, EDUCATION_LEVELS
 
 MARITAL_STATUSES = ("never_married", "married", "common_law", "divorced_or_separated",
@@ -138,7 +139,8 @@ class _Reader:
     def unknown(self, obj, allowed, allowed_order, prefix):
         for key in obj:
             if key not in allowed:
-                self.add(prefix + str(key), "unknown_field", allowed=", ".join(allowed_order))
+                # The key is echoed in the path: bounded, and written as valid UTF-8.
+                self.add(prefix + _key_text(key), "unknown_field", allowed=allowed_order)
 
     def boolean(self, obj, key, path):
         value = obj.get(key, False)

@@ -24,11 +24,12 @@ then a sort of the invited only). `workers=N` scores in N forked processes on CP
 """
 
 import datetime as _dt
-import json
 import os
 import sys
 
+from . import MAX_POOL
 from . import _errors as _core_errors
+from . import messages as _m
 from . import score as _score
 from .profile import EARLIEST_DATE as _EARLIEST, LATEST_DATE as _LATEST
 from .profile import evaluation_date as _evaluation_date
@@ -38,7 +39,6 @@ from .rules import BY_ID as _RULES
 from .rules import in_force_on as _in_force_on
 
 MAX_SCORE = 1200
-MAX_POOL_BYTES = 1024 * 1024 * 1024
 PARALLEL_FROM = 20_000       # below this, starting processes costs more than it saves
 _EPOCH = _dt.datetime(1970, 1, 1, tzinfo=_dt.timezone.utc)
 
@@ -81,18 +81,11 @@ MESSAGES = {
                        "%(got)s."),
     "rules_invalid": ("Unknown rule set %(got)s; allowed: %(allowed)s.",
                       "Ensemble de règles inconnu %(got)s; permis : %(allowed)s."),
-    "unreadable": ("Cannot read the pool: %(got)s.", "Lecture du bassin impossible : %(got)s."),
-    "invalid_json": ("The pool is not valid JSON: %(got)s.",
-                     "Le bassin n'est pas du JSON valide : %(got)s."),
 }
 
 
-def _shown(value):
-    try:
-        text = json.dumps(value, ensure_ascii=False)
-    except (TypeError, ValueError, RecursionError):
-        text = "(%s)" % type(value).__name__
-    return text if len(text) <= 40 else text[:37] + "..."
+# A value echoed in a message: the core's rule (short, valid UTF-8), one place for it.
+_shown = _m.shown
 
 
 def _error(field, code, lang, **values):
@@ -157,6 +150,9 @@ def score_entry(doc, as_of, rules, lang):
     errors, warnings = [], []
     if ident is not None and (type(ident) not in (str, int)):
         errors.append(_error("id", "id_invalid", lang, got=_shown(ident)))
+    elif type(ident) is str and _m.has_surrogate(ident):
+        # Echoed as the profile's id in the answer, it could not be written as UTF-8.
+        errors.extend(_core_errors([("id", "invalid_text", {"got": ident})], lang))
     if own is not None:
         own_day, own_problem = _evaluation_date(own)
         if own_problem:
@@ -258,6 +254,11 @@ def _check_args(invite, as_of, rules, lang):
     return day, errors
 
 
+def _clean_id(ident):
+    """An id that can be echoed in the answer as it was given."""
+    return type(ident) is int or (type(ident) is str and not _m.has_surrogate(ident))
+
+
 def _duplicate_ids(profiles, errors, lang):
     """A repeated id would make the answer ambiguous: the later profiles are reported."""
     first = {}
@@ -356,6 +357,9 @@ def rank(profiles, invite, as_of=None, rules=None, lang="en", workers=1):
     day, arg_errors = _check_args(invite, as_of, rules, lang)
     if not isinstance(profiles, list):
         arg_errors.insert(0, _error("profiles", "profiles_not_list", lang))
+    elif len(profiles) > MAX_POOL:
+        arg_errors.insert(0, _core_errors([("profiles", "too_many", {"detail": _m.detail(
+            "profiles", size=len(profiles), limit=MAX_POOL)})], lang)[0])
     if arg_errors:
         return {"errors": arg_errors}
 
@@ -388,7 +392,7 @@ def order(profiles, scored, invite, day, rules=None, lang="en"):
     def about(i):
         item = {"index": i}
         doc = profiles[i]
-        if type(doc) is dict and "id" in doc and type(doc["id"]) in (str, int):
+        if type(doc) is dict and _clean_id(doc.get("id")):
             item["id"] = doc["id"]
         return item
 
@@ -416,15 +420,20 @@ def order(profiles, scored, invite, day, rules=None, lang="en"):
 
 def _parser():
     import argparse
+    from .cli import limits_help
     parser = argparse.ArgumentParser(
         prog="python -m crs rank",
         description="Rank a pool of profiles by CRS score, then by submission time "
-                    "(MI s.8(3)), and invite the first N.")
+                    "(MI s.8(3)), and invite the first N.",
+        epilog=limits_help(MAX_POOL))
     parser.add_argument("pool", help="a JSON array of profiles, each with submitted_at "
                                      "(and optionally id); - for standard input")
     parser.add_argument("--invite", type=int, required=True, metavar="N",
                         help="number of invitations")
-    parser.add_argument("--date", metavar="YYYY-MM-DD", help="date of the round (default today)")
+    parser.add_argument("--date", metavar="YYYY-MM-DD",
+                        help="date of the round, 1900-01-01 to 2100-12-31 (default today): "
+                             "every profile is scored on it; a profile's own as_of is not "
+                             "used (a warning says so)")
     parser.add_argument("--rules", choices=sorted(_RULES), help="force a rule set by its id")
     parser.add_argument("--lang", choices=("en", "fr"), default="en", help="language of messages")
     parser.add_argument("--workers", type=int, default=0, metavar="K",
@@ -433,33 +442,15 @@ def _parser():
     return parser
 
 
-def _load(path, lang):
-    try:
-        if path == "-":
-            raw = sys.stdin.buffer.read(MAX_POOL_BYTES + 1)
-        else:
-            with open(path, "rb") as handle:
-                raw = handle.read(MAX_POOL_BYTES + 1)
-    except OSError as exc:
-        return None, [_error("pool", "unreadable", lang, got=str(exc))]
-    if len(raw) > MAX_POOL_BYTES:
-        return None, [_error("pool", "unreadable", lang,
-                             got="more than %d bytes" % MAX_POOL_BYTES)]
-    try:
-        return json.loads(raw), []
-    except (ValueError, RecursionError) as exc:
-        return None, [_error("pool", "invalid_json", lang, got=str(exc)[:200])]
-
-
 def main(argv=None):
+    from .cli import Output, read_input
     args = _parser().parse_args(sys.argv[1:] if argv is None else list(argv))
-    data, errors = _load(args.pool, args.lang)
+    data, errors = read_input(args.pool, args.lang, MAX_POOL)
     if errors:
         out = {"errors": errors}
     else:
         workers = args.workers if args.workers > 0 else (os.cpu_count() or 1)
         out = rank(data, args.invite, as_of=args.date, rules=args.rules, lang=args.lang,
                    workers=workers)
-    sys.stdout.write(json.dumps(out, ensure_ascii=False, indent=None if args.compact else 2)
-                     + "\n")
+    Output(args.compact).value(out)
     return 0 if "errors" not in out and not out["invalid"] else 2

@@ -171,3 +171,38 @@ def test_any_as_of_never_raises_at_any_entry_point(doc, day, lang):
     if "total" in r:
         assert "1900-01-01" <= r["as_of"] <= "2100-12-31"
     _check_api(doc, day, lang)
+
+
+# The command line: each subcommand's main(argv) on a temporary file must exit 0 or 2 with
+# valid JSON on standard output, whatever the file holds.
+cli_dates = st.one_of(st.none(), as_of, st.sampled_from(["0001-01-01", "9999-12-31", "20260601",
+                                                         "2026-W23-1", "", "\u00e9t\u00e9"]))
+
+
+@settings(max_examples=60)
+@given(st.lists(st.one_of(hostile_profiles(), full_profiles(), json_values), max_size=4),
+       st.booleans(), cli_dates, st.sampled_from(["score", "eligibility", "rank"]),
+       st.sampled_from(["en", "fr"]))
+def test_every_command_exits_0_or_2_with_json(docs, one, day, command, lang):
+    import contextlib
+    import io
+    import os
+    import tempfile
+    from crs.cli import main
+    if command == "rank":
+        docs = [dict({"submitted_at": "2026-01-15T10:31:00Z"}, **d) if isinstance(d, dict)
+                else d for d in docs]
+    value = docs[0] if one and docs else docs
+    with tempfile.TemporaryDirectory() as tmp:
+        path = os.path.join(tmp, "in.json")
+        with open(path, "w", encoding="utf-8", errors="surrogatepass") as handle:
+            handle.write(json.dumps(value))
+        argv = [command, path, "--lang", lang] + (["--date", day] if day is not None else [])
+        if command == "rank":
+            argv += ["--invite", "2", "--workers", "1"]
+        out = io.StringIO()
+        with contextlib.redirect_stdout(out):
+            code = main(argv)
+    assert code in (0, 2)
+    result = json.loads(out.getvalue())
+    assert isinstance(result, (dict, list))
