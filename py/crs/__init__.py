@@ -19,27 +19,26 @@ from . import factors as _factors
 from . import messages as _m
 from . import rules as _rules  # also crs.rules (set by the import system)
 from .clb import to_clb
+from .profile import EARLIEST_DATE as _EARLIEST, LATEST_DATE as _LATEST
+from .profile import evaluation_date as _evaluation_date
 from .profile import parse as _parse
 
 __all__ = ["score", "score_json", "to_clb", "validate", "load_json", "age_drop"]
 
-# Hostile or broken input is refused before it is read (the page and the CLI share these).
-MAX_DOCUMENT_BYTES = 64 * 1024
-MAX_DEPTH = 8
-MAX_BATCH = 100_000
-
-
-def _as_date(value):
-    if value is None:
-        return _dt.date.today(), None
-    if isinstance(value, _dt.date):
-        return value, None
-    if type(value) is str:
-        from .profile import _date
-        day = _date(value)
-        if day is not None:
-            return day, None
-    return None, value
+# Hostile or broken input is refused before it is read (the page and the CLI share these;
+# docs/api.md and every command's --help state them).
+MAX_DOCUMENT_BYTES = 64 * 1024   # one document given as text (a share link, a pasted profile)
+MAX_DEPTH = 8                    # nesting of such a document
+MAX_ERRORS = 50                  # errors listed for one profile (the last says how many more)
+# Command-line files (crs.cli.read_input, for score, eligibility and rank alike):
+MAX_FILE_BYTES = 256 * 1024 * 1024
+MAX_BATCH = 100_000              # profiles in one file for score and eligibility
+MAX_POOL = 300_000               # profiles in one pool for rank: IRCC's held 229,100 (2026)
+# A file's JSON objects and arrays are counted (in C, before parsing) against its profiles:
+# a profile, its spouse, three language results, a job offer's details and a work history of
+# at most 30 periods make 37. Parsing then costs memory in proportion to the profiles allowed,
+# not to the bytes: 3 MB of "{}," alone would otherwise be a million dicts.
+MAX_NODES_PER_PROFILE = 40
 
 
 def _words(code, values, lang):
@@ -53,7 +52,11 @@ def _words(code, values, lang):
     elif code == "not_allowed":
         w["allowed"] = _m.choices(values["choices"], lang)
     elif code == "unknown_field":
-        w["allowed"] = values["allowed"]
+        names = values["allowed"]
+        if len(names) <= _m.FEW_FIELDS:
+            w["allowed"] = _m.UNKNOWN_FIELD_HINTS["few"][i].format(names=", ".join(names))
+        else:
+            w["allowed"] = _m.UNKNOWN_FIELD_HINTS["many"][i]
     elif code == "out_of_range":
         rng = values["range"]
         if rng[0] == "range":
@@ -66,6 +69,9 @@ def _words(code, values, lang):
                 step=_m.number(rng[3], lang))
         elif rng[0] == "noc":
             w["allowed"] = _m.RANGES["noc"][i]
+        elif rng[0] == "date_between":
+            w["allowed"] = _m.RANGES["date_between"][i].format(low=rng[1].isoformat(),
+                                                                high=rng[2].isoformat())
         elif rng[0] == "date_after":
             w["allowed"] = _m.RANGES["date_after"][i].format(low=rng[1].isoformat())
         else:
@@ -79,8 +85,10 @@ def _words(code, values, lang):
         w["other"] = _m.OFFICIAL_LANGUAGE[other][i]
         w["allowed"] = ", ".join(t for t, (language, _) in _clb.TESTS.items()
                                  if language == other)
-    elif code in ("invalid_json", "too_large"):
-        w["detail"] = values["detail"]
+    elif code == "invalid_date":
+        w["low"], w["high"] = _EARLIEST.isoformat(), _LATEST.isoformat()
+    elif code in ("invalid_json", "too_large", "too_many", "unreadable"):
+        w["detail"] = values["detail"][i]           # (en, fr), from messages.detail
     return w
 
 
@@ -188,36 +196,67 @@ def _depth_ok(value, depth=0):
     return True
 
 
-def load_json(text, lang="en"):
-    """Parse JSON text with the document limits. Returns (value, errors)."""
+def load_json(text, lang="en", field="profile", limit=MAX_DOCUMENT_BYTES * 16):
+    """Parse JSON text (str, or bytes in UTF-8) with the document limits. Returns (value,
+    errors). The one JSON reader: documents (crs.score, read) and command-line files
+    (crs.cli.read_input, with field "file" and its own limits) alike.
+
+    JSON text is UTF-8 (RFC 8259 §8.1); a byte order mark is ignored, as the RFC allows. Other
+    encodings (Latin-1, UTF-16), overlong forms and CESU-8 surrogates are not UTF-8."""
     if isinstance(text, (bytes, bytearray)):
+        if text[:3] == b"\xef\xbb\xbf":
+            text = text[3:]
         try:
             text = text.decode("utf-8")
         except UnicodeDecodeError:
-            return None, [_m.error("profile", "invalid_json", lang, detail="not UTF-8")]
-    if len(text) > MAX_DOCUMENT_BYTES * 16:
-        return None, [_m.error("profile", "too_large", lang,
-                               detail="%d characters" % len(text))]
+            return None, _errors([(field, "invalid_json", {"detail": _m.detail("not_utf8")})],
+                                 lang)
+    elif text[:1] == "\ufeff":
+        text = text[1:]
+    if limit is not None and len(text) > limit:
+        return None, _errors([(field, "too_large",
+                               {"detail": _m.detail("bytes", size=len(text), limit=limit)})],
+                             lang)
     try:
         value = _json.loads(text)
     except RecursionError:
-        return None, [_m.error("profile", "too_large", lang, detail="nesting")]
-    except ValueError as exc:
-        detail = "line %s, column %s" % (getattr(exc, "lineno", "?"), getattr(exc, "colno", "?"))
-        return None, [_m.error("profile", "invalid_json", lang, detail=detail)]
+        return None, _errors([(field, "too_large", {"detail": _m.detail("nesting")})], lang)
+    except _json.JSONDecodeError as exc:
+        return None, _errors([(field, "invalid_json",
+                               {"detail": _m.detail("position", line=exc.lineno,
+                                                    column=exc.colno)})], lang)
+    except ValueError:         # an integer beyond Python's digit limit (sys.int_info)
+        return None, _errors([(field, "invalid_json", {"detail": _m.detail("digits")})], lang)
     return value, []
+
+
+def _document(doc, lang):
+    """(document, errors): a dict is taken as it is; text comes from outside (a file, a share
+    link) and is bounded before it is read. A dict needs no such walk: the parser reads only
+    the fields it knows, never recursing."""
+    if not isinstance(doc, (str, bytes, bytearray)):
+        return doc, []
+    if len(doc) > MAX_DOCUMENT_BYTES:
+        return None, _errors([("profile", "too_large", {"detail": _m.detail(
+            "bytes", size=len(doc), limit=MAX_DOCUMENT_BYTES)})], lang)
+    doc, errors = load_json(doc, lang)
+    if errors:
+        return None, errors
+    if not _depth_ok(doc):
+        return None, _errors([("profile", "too_large",
+                               {"detail": _m.detail("depth", limit=MAX_DEPTH)})], lang)
+    return doc, []
 
 
 def read(doc, as_of=None, lang="en"):
     """Parse a document (dict or JSON text) for the tools beyond the score (eligibility,
     timeline). Returns (profile, evaluation date, None) or (None, None, errors)."""
-    if isinstance(doc, (str, bytes, bytearray)):
-        doc, errors = load_json(doc, lang)
-        if errors:
-            return None, None, errors
-    day, bad = _as_date(as_of)
-    if day is None:
-        return None, None, _errors([("as_of", "invalid_date", {"got": bad})], lang)
+    doc, errors = _document(doc, lang)
+    if errors:
+        return None, None, errors
+    day, problem = _evaluation_date(as_of)
+    if problem:
+        return None, None, _errors([problem], lang)
     p, day, problems = _parse(doc, day)
     if problems:
         return None, None, _errors(problems, lang)
@@ -228,24 +267,14 @@ def score(doc, as_of=None, rules=None, lang="en"):
     """Validate and score one profile. Returns the result dict or {"errors": [...]}."""
     if lang not in _m.LANGS:
         lang = "en"
-    if isinstance(doc, (str, bytes, bytearray)):
-        # Text comes from outside (a file, a share link): bound it before reading it. A dict
-        # needs no such walk: the parser reads only the fields it knows, never recursing.
-        if len(doc) > MAX_DOCUMENT_BYTES:
-            return {"errors": [_m.error("profile", "too_large", lang,
-                                        detail="%d bytes, at most %d" % (len(doc),
-                                                                         MAX_DOCUMENT_BYTES))]}
-        doc, errors = load_json(doc, lang)
-        if errors:
-            return {"errors": errors}
-        if not _depth_ok(doc):
-            return {"errors": [_m.error("profile", "too_large", lang,
-                                        detail="more than %d levels" % MAX_DEPTH)]}
-    day, bad = _as_date(as_of)
+    doc, errors = _document(doc, lang)
+    if errors:
+        return {"errors": errors}
+    day, problem = _evaluation_date(as_of)
     problems = []
-    if day is None:
-        problems.append(("as_of", "invalid_date", {"got": bad}))
-        day = _dt.date.today()
+    if problem:
+        problems.append(problem)
+        day = _dt.date.today()   # to report the document's own problems too
     p, day, more = _parse(doc, day)
     problems.extend(more)
 
@@ -285,6 +314,11 @@ def score(doc, as_of=None, rules=None, lang="en"):
 
 
 def _errors(problems, lang):
+    if len(problems) > MAX_ERRORS:
+        # An object may have any number of unknown fields: the list stays bounded.
+        listed = MAX_ERRORS - 1
+        problems = problems[:listed] + [("profile", "too_many", {"detail": _m.detail(
+            "problems", size=len(problems), limit=listed)})]
     out = []
     for field, code, values in problems:
         if code == "not_allowed_rules":

@@ -3,38 +3,179 @@
 Prints result JSON in the format of profile-format.md. A JSON array in gives a JSON array out,
 in order, each item a result or its errors. Exit status: 0 when every profile scored, 2 when
 any was invalid (or the input could not be read), 1 never (a crash is a bug).
+
+One reader (`read_input`) and one writer (`Output`) serve every command (score, eligibility,
+rank): the same limits, the same error shapes ({"errors": [{"field": "file", ...}]} when the
+file itself cannot be read), the same exit codes.
 """
 
 import argparse
 import json
 import sys
 
+import crs
+from . import messages as _m
 from . import score
 from .rules import BY_ID
 
-# A batch file may be large: the per-document limit applies to each profile, not to the file.
-MAX_FILE_BYTES = 512 * 1024 * 1024
+
+def limits_help(max_profiles):
+    """The limits, as every subcommand's --help states them (docs/api.md too)."""
+    return ("Input: JSON in UTF-8 (a byte order mark is ignored), at most %d MiB, at most %s "
+            "profiles, and at most %d JSON objects and arrays a profile. At most %d errors "
+            "are listed for one profile. Exit status: 0 when every profile was read, 2 when "
+            "any was invalid or the input could not be read."
+            % (crs.MAX_FILE_BYTES >> 20, format(max_profiles, ","),
+               crs.MAX_NODES_PER_PROFILE, crs.MAX_ERRORS))
 
 
-def _read(path):
-    if path == "-":
-        return sys.stdin.buffer.read(MAX_FILE_BYTES + 1)
-    with open(path, "rb") as handle:
-        return handle.read(MAX_FILE_BYTES + 1)
+def _file_error(code, lang, detail):
+    return crs._errors([("file", code, {"detail": detail})], lang)
+
+
+def read_input(path, lang="en", max_profiles=None):
+    """Read a command's input file (or "-" for standard input). Returns (value, errors); the
+    errors are on field "file". `max_profiles` bounds the JSON objects and arrays of the file
+    (MAX_NODES_PER_PROFILE each) before it is parsed."""
+    max_profiles = crs.MAX_BATCH if max_profiles is None else max_profiles
+    limit = crs.MAX_FILE_BYTES
+    try:
+        if path == "-":
+            raw = sys.stdin.buffer.read(limit + 1)
+        else:
+            with open(path, "rb") as handle:
+                raw = handle.read(limit + 1)
+    except OSError as exc:
+        shown = _m.text(str(path))
+        if isinstance(exc, FileNotFoundError):
+            detail = _m.detail("no_file", path=shown)
+        elif isinstance(exc, IsADirectoryError):
+            detail = _m.detail("folder", path=shown)
+        elif isinstance(exc, PermissionError):
+            detail = _m.detail("denied", path=shown)
+        else:
+            detail = _m.detail("os", path=shown, reason=_m.text(exc.strerror or type(exc).__name__))
+        return None, _file_error("unreadable", lang, detail)
+    if len(raw) > limit:
+        return None, _file_error("too_large", lang,
+                                 _m.detail("bytes", size=len(raw), limit=limit))
+    # Brackets inside strings count too: an upper bound, taken in C before any parsing.
+    nodes = raw.count(b"{") + raw.count(b"[")
+    most = max_profiles * crs.MAX_NODES_PER_PROFILE + 2     # + the array and {"profiles": }
+    if nodes > most:
+        return None, _file_error("too_large", lang,
+                                 _m.detail("nodes", size=nodes, limit=most,
+                                           per=crs.MAX_NODES_PER_PROFILE))
+    return crs.load_json(raw, lang, field="file", limit=None)
+
+
+def too_many(count, limit, lang, field="file"):
+    """The error of a batch or pool of more profiles than allowed, or None."""
+    if count <= limit:
+        return None
+    return crs._errors([(field, "too_many",
+                         {"detail": _m.detail("profiles", size=count, limit=limit)})], lang)
+
+
+class Output:
+    """JSON to standard output, always as UTF-8 (RFC 8259 §8.1) whatever the terminal's
+    encoding. A lone surrogate can only be inside a JSON string, where "backslashreplace"
+    writes it as its JSON escape (\\ud800): the validators already refuse or escape them, this
+    is the last guard, so that one bad value never costs the output of every other profile."""
+
+    def __init__(self, compact=False):
+        self.indent = None if compact else 2
+        sys.stdout.flush()
+        self._buffer = getattr(sys.stdout, "buffer", None)
+
+    def write(self, text):
+        data = text.encode("utf-8", "backslashreplace")
+        if self._buffer is not None:
+            self._buffer.write(data)
+        else:                                   # a text stream without bytes (tests)
+            sys.stdout.write(data.decode("utf-8"))
+
+    def dumps(self, value):
+        return json.dumps(value, ensure_ascii=False, indent=self.indent)
+
+    def value(self, value):
+        """One value, written in pieces (JSONEncoder.iterencode) rather than as one string."""
+        encoder = json.JSONEncoder(ensure_ascii=False, indent=self.indent)
+        pending, size = [], 0
+        for chunk in encoder.iterencode(value):
+            pending.append(chunk)
+            size += len(chunk)
+            if size >= 1 << 16:
+                self.write("".join(pending))
+                pending, size = [], 0
+        self.write("".join(pending) + "\n")
+        self.flush()
+
+    def array(self, items):
+        """A JSON array written item by item as `items` yields them (formatted as json.dumps
+        would format the whole list): memory holds one result at a time, not the batch's."""
+        n = 0
+        for item in items:
+            text = self.dumps(item)
+            if self.indent:
+                text = text.replace("\n", "\n  ")      # a JSON string never holds a newline
+                self.write(("[\n  " if n == 0 else ",\n  ") + text)
+            else:
+                self.write(("[" if n == 0 else ", ") + text)
+            n += 1
+        self.write(("\n]" if self.indent else "]") + "\n" if n else "[]\n")
+        self.flush()
+
+    def flush(self):
+        (self._buffer or sys.stdout).flush()
+
+
+def run_batch(args, one, max_profiles=None):
+    """score and eligibility: read the file, apply `one(doc)` to each profile, write the
+    results as they come. Returns the exit status."""
+    max_profiles = crs.MAX_BATCH if max_profiles is None else max_profiles
+    out = Output(args.compact)
+    data, errors = read_input(args.file, args.lang, max_profiles)
+    if not errors and isinstance(data, list):
+        errors = too_many(len(data), max_profiles, args.lang)
+    if errors:
+        out.value({"errors": errors})
+        return 2
+    if not isinstance(data, list):
+        result = one(data)
+        out.value(result)
+        return 2 if "errors" in result else 0
+    ok = [True]
+
+    def results():
+        for doc in data:
+            result = one(doc)
+            if "errors" in result:
+                ok[0] = False
+            yield result
+    out.array(results())
+    return 0 if ok[0] else 2
 
 
 def _parser():
     parser = argparse.ArgumentParser(
         prog="python -m crs",
-        description="Comprehensive Ranking System (Express Entry) calculator.")
+        description="Comprehensive Ranking System (Express Entry) calculator.",
+        epilog="Subcommands: score, eligibility, rank (each has --help).")
     sub = parser.add_subparsers(dest="command", required=True)
-    s = sub.add_parser("score", help="score profiles (a JSON object or an array of them)")
+    s = sub.add_parser("score", help="score profiles (a JSON object or an array of them)",
+                       description="Score profiles (a JSON object or an array of them).",
+                       epilog=limits_help(crs.MAX_BATCH))
     s.add_argument("file", help="a JSON file, or - for standard input")
     s.add_argument("--date", metavar="YYYY-MM-DD",
-                   help="evaluation date (default today; a document's own as_of wins)")
+                   help="evaluation date, 1900-01-01 to 2100-12-31 (default today; a "
+                        "document's own as_of wins, as in crs.score)")
     s.add_argument("--rules", choices=sorted(BY_ID), help="force a rule set by its id")
     s.add_argument("--lang", choices=("en", "fr"), default="en", help="language of messages")
     s.add_argument("--compact", action="store_true", help="one line of JSON")
+    sub.add_parser("eligibility", help="program eligibility (FSW, CEC, FST)", add_help=False)
+    sub.add_parser("rank", help="rank a pool by score, then submission time (MI s.8(3))",
+                   add_help=False)
     return parser
 
 
@@ -48,34 +189,5 @@ def main(argv=None):
         from .eligibility import main as eligibility
         return eligibility(argv[1:])
     args = _parser().parse_args(argv)
-    try:
-        raw = _read(args.file)
-    except OSError as exc:
-        print(json.dumps({"errors": [{"field": "file", "code": "unreadable",
-                                      "message": str(exc)}]}), file=sys.stdout)
-        return 2
-    if len(raw) > MAX_FILE_BYTES:
-        data, errors = None, [{"field": "file", "code": "too_large",
-                               "message": "more than %d bytes" % MAX_FILE_BYTES}]
-    else:
-        # load_json keeps the page's limits for one document; a batch file may be larger,
-        # and each profile in it is still checked by score().
-        data, errors = _load_big(raw)
-    if errors:
-        out, ok = {"errors": errors}, False
-    elif isinstance(data, list):
-        out = [score(doc, as_of=args.date, rules=args.rules, lang=args.lang) for doc in data]
-        ok = all("errors" not in item for item in out)
-    else:
-        out = score(data, as_of=args.date, rules=args.rules, lang=args.lang)
-        ok = "errors" not in out
-    indent = None if args.compact else 2
-    sys.stdout.write(json.dumps(out, ensure_ascii=False, indent=indent) + "\n")
-    return 0 if ok else 2
-
-
-def _load_big(raw):
-    try:
-        return json.loads(raw), []
-    except (ValueError, RecursionError) as exc:
-        return None, [{"field": "profile", "code": "invalid_json", "message": str(exc)}]
+    return run_batch(args, lambda doc: score(doc, as_of=args.date, rules=args.rules,
+                                             lang=args.lang))

@@ -12,8 +12,6 @@ it can from the score's own questions.
 """
 
 import datetime as _dt
-import json
-import sys
 
 from . import profile as _profile
 
@@ -436,22 +434,18 @@ def eligibility(doc, as_of=None, lang="en"):
 
 
 def main(argv):
-    """python -m crs eligibility FILE [--date YYYY-MM-DD] [--lang en|fr]"""
+    """python -m crs eligibility FILE [--date YYYY-MM-DD] [--lang en|fr] [--compact]"""
     import argparse
+    from .cli import limits_help, run_batch
+    from . import MAX_BATCH
     ap = argparse.ArgumentParser(prog="python -m crs eligibility",
-                                 description="Program eligibility (FSW, CEC, FST).")
+                                 description="Program eligibility (FSW, CEC, FST).",
+                                 epilog=limits_help(MAX_BATCH))
     ap.add_argument("file", help="a JSON profile or array of profiles, or - for stdin")
-    ap.add_argument("--date", metavar="YYYY-MM-DD")
-    ap.add_argument("--lang", choices=("en", "fr"), default="en")
+    ap.add_argument("--date", metavar="YYYY-MM-DD",
+                    help="evaluation date, 1900-01-01 to 2100-12-31 (default today; a "
+                         "document's own as_of wins)")
+    ap.add_argument("--lang", choices=("en", "fr"), default="en", help="language of messages")
+    ap.add_argument("--compact", action="store_true", help="one line of JSON")
     args = ap.parse_args(argv)
-    raw = sys.stdin.read() if args.file == "-" else open(args.file, encoding="utf-8").read()
-    try:
-        data = json.loads(raw)
-    except ValueError as exc:
-        print(json.dumps({"errors": [{"field": "profile", "code": "invalid_json",
-                                      "message": str(exc)}]}))
-        return 2
-    docs = data if isinstance(data, list) else [data]
-    out = [eligibility(d, as_of=args.date, lang=args.lang) for d in docs]
-    print(json.dumps(out if isinstance(data, list) else out[0], ensure_ascii=False, indent=2))
-    return 0 if all("errors" not in o for o in out) else 2
+    return run_batch(args, lambda doc: eligibility(doc, as_of=args.date, lang=args.lang))

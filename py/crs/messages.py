@@ -6,11 +6,16 @@ follows IRCC's terms (shared/reference/ecosystem.md §4.3): NCLC, conjoint de fa
 classement global, diplôme canadien, certificat de compétence...
 """
 
+import re as _re
+
 LANGS = ("en", "fr")
 
 # Labels of the profile's fields, by path (language results are built from parts below).
 FIELDS = {
     "profile": ("The profile", "Le profil"),
+    "file": ("Input file", "Fichier d'entrée"),
+    "profiles": ("The pool of profiles", "Le bassin de profils"),
+    "id": ("Profile id", "Identifiant du profil"),
     "as_of": ("Score as of", "Date d'évaluation"),
     "rules": ("Rule set", "Ensemble de règles"),
     "marital_status": ("Marital status", "État matrimonial"),
@@ -148,17 +153,18 @@ OFFICIAL_LANGUAGE = {"en": ("English", "l'anglais"), "fr": ("French", "le franç
 # Error messages: "{label}: {text}". Placeholders are filled by `error`.
 ERRORS = {
     "required": ("this answer is required.", "cette réponse est obligatoire."),
-    "unknown_field": ("this field is not part of the profile format; allowed here: {allowed}.",
-                      "ce champ ne fait pas partie du format de profil; champs permis ici : "
-                      "{allowed}."),
+    # {allowed} is bounded (see UNKNOWN_FIELD_HINTS): it used to list the 25 top-level fields
+    # in every error, repeated for every profile of a batch.
+    "unknown_field": ("this field is not part of the profile format; {allowed}.",
+                      "ce champ ne fait pas partie du format de profil; {allowed}."),
     "wrong_type": ("must be {kind}; got {got}.", "doit être {kind}; reçu {got}."),
     "not_allowed": ("must be one of: {allowed}; got {got}.",
                     "doit être l'une des valeurs suivantes : {allowed}; reçu {got}."),
     "out_of_range": ("{allowed}; got {got}.", "{allowed}; reçu {got}."),
-    "invalid_date": ("must be a real date written YYYY-MM-DD (a date and time: "
-                     "YYYY-MM-DDTHH:MM:SSZ); got {got}.",
-                     "doit être une date réelle écrite AAAA-MM-JJ (date et heure : "
-                     "AAAA-MM-JJTHH:MM:SSZ); reçu {got}."),
+    "invalid_date": ("must be a real date written YYYY-MM-DD, from {low} to {high} (a date "
+                     "and time: YYYY-MM-DDTHH:MM:SSZ); got {got}.",
+                     "doit être une date réelle écrite AAAA-MM-JJ, du {low} au {high} (date et "
+                     "heure : AAAA-MM-JJTHH:MM:SSZ); reçu {got}."),
     "not_applicable": ("must be empty (null) when the marital status is {status}: only married "
                        "and common-law candidates give spouse details.",
                        "doit être vide (null) lorsque l'état matrimonial est « {status} » : "
@@ -174,6 +180,44 @@ ERRORS = {
                      "le texte n'est pas du JSON valide ({detail})."),
     "too_large": ("the document is too large or too deeply nested ({detail}).",
                   "le document est trop volumineux ou trop imbriqué ({detail})."),
+    "too_many": ("too many: {detail}.", "trop nombreux : {detail}."),
+    "unreadable": ("cannot be read ({detail}).", "illisible ({detail})."),
+    "invalid_text": ("must be valid Unicode text, but holds a lone surrogate code point "
+                     "(\\uD800 to \\uDFFF, half of a pair); got {got}.",
+                     "doit être du texte Unicode valide, mais contient un point de code de "
+                     "substitution isolé (\\uD800 à \\uDFFF, moitié d'une paire); reçu {got}."),
+}
+
+# The bounded "what is allowed" of unknown_field: the names when the object has few fields,
+# otherwise where they are listed.
+UNKNOWN_FIELD_HINTS = {
+    "few": ("allowed here: {names}", "champs permis ici : {names}"),
+    "many": ("the allowed fields are listed in shared/profile-format.md and "
+             "docs/profile-format-extensions.md",
+             "les champs permis sont énumérés dans shared/profile-format.md et "
+             "docs/profile-format-extensions.md"),
+}
+FEW_FIELDS = 9
+
+# Details of the limit errors (too_large, too_many, invalid_json, unreadable), filled by
+# `detail`.
+DETAILS = {
+    "bytes": ("{size} bytes, at most {limit}", "{size} octets, au plus {limit}"),
+    "depth": ("nested more than {limit} levels deep", "imbriqué sur plus de {limit} niveaux"),
+    "nesting": ("nested too deeply", "imbriqué trop profondément"),
+    "nodes": ("{size} JSON objects and arrays, at most {limit} ({per} a profile)",
+              "{size} objets et tableaux JSON, au plus {limit} ({per} par profil)"),
+    "profiles": ("{size} profiles, at most {limit} at once: split them",
+                 "{size} profils, au plus {limit} à la fois : divisez-les"),
+    "problems": ("{size} problems in all, only the first {limit} are listed",
+                 "{size} problèmes en tout, seuls les {limit} premiers sont indiqués"),
+    "not_utf8": ("not UTF-8 text", "pas du texte UTF-8"),
+    "position": ("line {line}, column {column}", "ligne {line}, colonne {column}"),
+    "digits": ("a number has too many digits", "un nombre a trop de chiffres"),
+    "no_file": ("{path}: no such file", "{path} : fichier introuvable"),
+    "folder": ("{path}: a folder, not a file", "{path} : un dossier, pas un fichier"),
+    "denied": ("{path}: permission denied", "{path} : permission refusée"),
+    "os": ("{path}: {reason}", "{path} : {reason}"),
 }
 
 RANGES = {
@@ -183,6 +227,7 @@ RANGES = {
              "doit être une note de {low} à {high} par pas de {step}"),
     "date_after": ("must be on or after {low}", "doit être le {low} ou après"),
     "date_before": ("must be on or before {high}", "doit être le {high} ou avant"),
+    "date_between": ("must be a date from {low} to {high}", "doit être une date du {low} au {high}"),
     "noc": ("must be a NOC 2021 code of five digits, such as \"21231\"",
             "doit être un code CNP 2021 de cinq chiffres, par exemple « 21231 »"),
 }
@@ -295,16 +340,51 @@ def field_label(path, lang, test=None):
     return path
 
 
+_SURROGATE = _re.compile("[\ud800-\udfff]")
+
+
+def has_surrogate(text):
+    """True when a str holds a lone surrogate (JSON's "\\ud800" reads into one): it is not
+    text, and writing it as UTF-8 fails."""
+    return _SURROGATE.search(text) is not None
+
+
+def text(value):
+    """A str safe to write as UTF-8: each lone surrogate becomes the six characters of its
+    escape (\\ud800), as JSON itself would write it."""
+    return value.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
+def key_text(key):
+    """A field name (maybe unknown, of any length, any text) as it appears in a field path."""
+    key = text(str(key))
+    return key if len(key) <= 40 else key[:37] + "..."
+
+
 def shown(value, lang="en"):
-    """A given value echoed back in a message: short, and plain text."""
+    """A given value echoed back in a message: short, and plain text (valid UTF-8)."""
     import json
     try:
-        text = json.dumps(value, ensure_ascii=False)
+        shown_text = text(json.dumps(value, ensure_ascii=False))
     except (TypeError, ValueError, RecursionError):
-        text = "(%s)" % type(value).__name__
-    if len(text) > 40:
-        text = text[:37] + "..."
-    return text
+        shown_text = "(%s)" % type(value).__name__
+    if len(shown_text) > 40:
+        shown_text = shown_text[:37] + "..."
+    return shown_text
+
+
+def count(n, lang):
+    """A whole number with its thousands marked (1,000 / 1 000)."""
+    return format(n, ",").replace(",", "\u202f") if lang == "fr" else format(n, ",")
+
+
+def detail(kind, **values):
+    """(en, fr) detail of a limit error; numbers are written per language."""
+    out = []
+    for lang in LANGS:
+        words = {k: count(v, lang) if type(v) is int else v for k, v in values.items()}
+        out.append(DETAILS[kind][_i(lang)].format(**words))
+    return tuple(out)
 
 
 def number(value, lang):

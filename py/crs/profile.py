@@ -6,8 +6,10 @@ not only the first, so a form can mark all its fields at once.
 """
 
 import datetime as _dt
+import re as _re
 
 from . import clb as _clb
+from .messages import key_text as _key_text
 from .tables import ABILITIES, CANADIAN_EDUCATION, EDUCATION_LEVELS
 
 MARITAL_STATUSES = ("never_married", "married", "common_law", "divorced_or_separated",
@@ -89,14 +91,33 @@ class Profile:
 
 
 def _date(value):
-    """A strict YYYY-MM-DD date, or None."""
-    if type(value) is not str or len(value) != 10 or value[4] != "-" or value[7] != "-":
+    """A strict YYYY-MM-DD date, or None: the one date grammar of every document, argument and
+    command (date.fromisoformat alone also takes 20260601 and week dates like 2026-W23-1)."""
+    if type(value) is not str or len(value) != 10 or value[4] != "-" or value[7] != "-" \
+            or not value.isascii():
         return None
     try:
         day = _dt.date.fromisoformat(value)
     except ValueError:
         return None
     return day
+
+
+def evaluation_date(value):
+    """The evaluation date (`as_of`) as the caller gives it (a document's own `as_of`, the API's
+    argument, the command line's --date): None for today, a datetime.date or YYYY-MM-DD text,
+    from EARLIEST_DATE to LATEST_DATE like every date of the format (out of that range an age
+    or an anniversary can leave what a date can hold). Returns (date, None) or (None, problem),
+    the problem as parse reports them."""
+    if value is None:
+        return _dt.date.today(), None
+    day = value if type(value) is _dt.date else _date(value)
+    if day is None:
+        return None, ("as_of", "invalid_date", {"got": value})
+    if not EARLIEST_DATE <= day <= LATEST_DATE:
+        return None, ("as_of", "out_of_range", {"range": ("date_between", EARLIEST_DATE,
+                                                          LATEST_DATE), "got": day.isoformat()})
+    return day, None
 
 
 def completed_years(born, on):
@@ -118,7 +139,8 @@ class _Reader:
     def unknown(self, obj, allowed, allowed_order, prefix):
         for key in obj:
             if key not in allowed:
-                self.add(prefix + str(key), "unknown_field", allowed=", ".join(allowed_order))
+                # The key is echoed in the path: bounded, and written as valid UTF-8.
+                self.add(prefix + _key_text(key), "unknown_field", allowed=allowed_order)
 
     def boolean(self, obj, key, path):
         value = obj.get(key, False)
@@ -192,21 +214,17 @@ class _Reader:
             return None
         test_date = self.date(value, "test_date", path + ".test_date")
         scale = _clb.scale_for(test, test_date)
-        lookup = _clb.LOOKUP[scale]
-        ranges = _clb.SCALES[scale]["range"]
-        step = _clb.STEP[scale]
         clb = []
         for ability in ABILITIES:
             score = value.get(ability)
             kind = type(score)
             if kind is int or kind is float:
-                units = score / step
-                low = ranges[ability][0]
-                table = lookup[ability]
-                if score >= low and units < len(table) and units == int(units):
-                    clb.append(table[int(units)])
+                # clb.valid_score checks the range before dividing by the step: an integer of
+                # 309 digits or more cannot be divided into a float (OverflowError).
+                if _clb.valid_score(scale, ability, score):
+                    clb.append(_clb.level(scale, ability, score))
                     continue
-                low, high, step_ = ranges[ability]
+                low, high, step_ = _clb.SCALES[scale]["range"][ability]
                 rng = ("range", "integer", low, high) if step_ == 1 else ("step", low, high, step_)
                 self.add(path + "." + ability, "out_of_range", range=rng, got=score, test=test)
             elif score is None:
@@ -230,8 +248,10 @@ def parse(doc, as_of):
     r.unknown(doc, _TOP, TOP_FIELDS + EXTRA_FIELDS, "")
 
     if doc.get("as_of") is not None:
-        own = r.date(doc, "as_of", "as_of")
-        if own is not None:
+        own, problem = evaluation_date(doc["as_of"])
+        if problem:
+            r.problems.append(problem)
+        else:
             as_of = own
 
     p = Profile()
@@ -330,16 +350,27 @@ def parse(doc, as_of):
     return p, as_of, r.problems
 
 
-def _datetime(value):
-    """An ISO 8601 date-time with a time zone (Z or an offset), or None."""
-    if type(value) is not str or not 16 <= len(value) <= 40 or value[10:11] != "T":
-        return None
-    text = value[:-1] + "+00:00" if value.endswith("Z") else value
+# The one timestamp grammar (submitted_at, in a profile and in a pool): an ISO 8601 date and
+# time to the second (a fraction of up to six digits allowed) with Z or a +HH:MM / -HH:MM
+# offset. datetime.fromisoformat alone also takes week dates, a space for "T", offsets with
+# seconds and no zone at all.
+_TIMESTAMP = _re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}"
+                         r"(\.[0-9]{1,6})?(Z|[+-][0-9]{2}:[0-9]{2})")
+
+
+def timestamp(value):
+    """(aware datetime, None) or (None, problem code): "invalid_date" for another grammar or
+    an impossible time, "out_of_range" for a date outside EARLIEST_DATE..LATEST_DATE (a year
+    0001 or 9999 leaves what a datetime can hold once converted or a year is added)."""
+    if type(value) is not str or not _TIMESTAMP.fullmatch(value):
+        return None, "invalid_date"
     try:
-        moment = _dt.datetime.fromisoformat(text)
+        moment = _dt.datetime.fromisoformat(value[:-1] + "+00:00" if value[-1] == "Z" else value)
     except ValueError:
-        return None
-    return moment if moment.tzinfo is not None else None
+        return None, "invalid_date"
+    if not EARLIEST_DATE <= moment.date() <= LATEST_DATE:
+        return None, "out_of_range"
+    return moment, None
 
 
 def _extra(r, doc, as_of):
@@ -418,9 +449,12 @@ def _extra(r, doc, as_of):
         if doc.get(key) is not None:
             x[key] = r.boolean(doc, key, key)
     if doc.get("submitted_at") is not None:
-        moment = _datetime(doc["submitted_at"])
-        if moment is None:
-            r.add("submitted_at", "invalid_date", got=doc["submitted_at"])
+        moment, code = timestamp(doc["submitted_at"])
+        if code == "invalid_date":
+            r.add("submitted_at", code, got=doc["submitted_at"])
+        elif code:
+            r.add("submitted_at", code, range=("date_between", EARLIEST_DATE, LATEST_DATE),
+                  got=doc["submitted_at"])
         else:
             x["submitted_at"] = moment
     return x

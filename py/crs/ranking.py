@@ -24,17 +24,21 @@ then a sort of the invited only). `workers=N` scores in N forked processes on CP
 """
 
 import datetime as _dt
-import json
 import os
 import sys
 
+from . import MAX_POOL
+from . import _errors as _core_errors
+from . import messages as _m
 from . import score as _score
+from .profile import EARLIEST_DATE as _EARLIEST, LATEST_DATE as _LATEST
+from .profile import evaluation_date as _evaluation_date
+from .profile import timestamp as _timestamp
 from .rounds import format_timestamp
 from .rules import BY_ID as _RULES
 from .rules import in_force_on as _in_force_on
 
 MAX_SCORE = 1200
-MAX_POOL_BYTES = 1024 * 1024 * 1024
 PARALLEL_FROM = 20_000       # below this, starting processes costs more than it saves
 _EPOCH = _dt.datetime(1970, 1, 1, tzinfo=_dt.timezone.utc)
 
@@ -47,9 +51,11 @@ MESSAGES = {
         "notes égales (IM, al. 8(3)b))."),
     "submitted_invalid": (
         "Submission date and time (submitted_at) must be an ISO 8601 date and time with a time "
-        "zone, such as 2026-01-15T10:31:00Z; got %(got)s.",
+        "zone, YYYY-MM-DDTHH:MM:SS then Z or +HH:MM / -HH:MM, such as 2026-01-15T10:31:00Z, "
+        "from %(low)s to %(high)s; got %(got)s.",
         "La date et l'heure de soumission (submitted_at) doivent être une date et heure ISO 8601 "
-        "avec fuseau horaire, par exemple 2026-01-15T10:31:00Z; reçu : %(got)s."),
+        "avec fuseau horaire, AAAA-MM-JJTHH:MM:SS puis Z ou +HH:MM / -HH:MM, par exemple "
+        "2026-01-15T10:31:00Z, du %(low)s au %(high)s; reçu : %(got)s."),
     "submitted_after_round": (
         "Submitted on %(day)s, after the round (%(as_of)s): not in the pool for it.",
         "Soumise le %(day)s, après la ronde (%(as_of)s) : absente du bassin pour celle-ci."),
@@ -58,6 +64,11 @@ MESSAGES = {
         "received (MI s.4(1)(b)), here on %(until)s, before the round (%(as_of)s).",
         "Soumise le %(day)s : une déclaration d'intérêt quitte le bassin un an après sa "
         "réception (IM, al. 4(1)b)), ici le %(until)s, avant la ronde (%(as_of)s)."),
+    "as_of_ignored": (
+        "The profile's own date (as_of %(own)s) is not used: every profile of a pool is scored "
+        "on the date of the round, %(as_of)s (age and rules then).",
+        "La date propre du profil (as_of %(own)s) n'est pas utilisée : chaque profil du bassin "
+        "est évalué à la date de la ronde, le %(as_of)s (âge et règles à cette date)."),
     "id_invalid": ("The id must be a string or an integer; got %(got)s.",
                    "L'identifiant (id) doit être une chaîne ou un entier; reçu : %(got)s."),
     "id_duplicate": ("The id %(got)s is already used by profile %(other)s.",
@@ -68,22 +79,13 @@ MESSAGES = {
     "invite_invalid": ("The number of invitations must be an integer of 0 or more; got %(got)s.",
                        "Le nombre d'invitations doit être un entier de 0 ou plus; reçu : "
                        "%(got)s."),
-    "as_of_invalid": ("The round date must be YYYY-MM-DD; got %(got)s.",
-                      "La date de la ronde doit être AAAA-MM-JJ; reçu : %(got)s."),
     "rules_invalid": ("Unknown rule set %(got)s; allowed: %(allowed)s.",
                       "Ensemble de règles inconnu %(got)s; permis : %(allowed)s."),
-    "unreadable": ("Cannot read the pool: %(got)s.", "Lecture du bassin impossible : %(got)s."),
-    "invalid_json": ("The pool is not valid JSON: %(got)s.",
-                     "Le bassin n'est pas du JSON valide : %(got)s."),
 }
 
 
-def _shown(value):
-    try:
-        text = json.dumps(value, ensure_ascii=False)
-    except (TypeError, ValueError, RecursionError):
-        text = "(%s)" % type(value).__name__
-    return text if len(text) <= 40 else text[:37] + "..."
+# A value echoed in a message: the core's rule (short, valid UTF-8), one place for it.
+_shown = _m.shown
 
 
 def _error(field, code, lang, **values):
@@ -95,17 +97,13 @@ def _error(field, code, lang, **values):
 # One profile
 
 def parse_submitted(value):
-    """submitted_at -> (aware UTC datetime, None) or (None, error code)."""
+    """submitted_at -> (aware UTC datetime, None) or (None, error code). The grammar and the
+    range are the profile's (profile.timestamp): one timestamp grammar for every command."""
     if value is None:
         return None, "submitted_missing"
-    if type(value) is not str or len(value) > 64:
+    when, problem = _timestamp(value)
+    if problem:
         return None, "submitted_invalid"
-    try:
-        when = _dt.datetime.fromisoformat(value.strip())
-    except ValueError:
-        return None, "submitted_invalid"
-    if when.tzinfo is None or when.utcoffset() is None:
-        return None, "submitted_invalid"      # a local time without zone could be any instant
     return when.astimezone(_dt.timezone.utc), None
 
 
@@ -137,26 +135,44 @@ def _pool_errors(when, as_of, lang):
 
 
 def score_entry(doc, as_of, rules, lang):
-    """(total or None, submission key or None, errors or None, rules id or None)."""
+    """(total or None, submission key or None, errors or None, rules id or None, warnings).
+
+    Every profile is scored on the round date `as_of`: a profile's own `as_of` (an export's
+    date, say) would score it at another age under other rules and rank it on a score it does
+    not have on the round's day. A valid own `as_of` that differs is reported as a warning; an
+    invalid one is an error, as crs.score would give."""
     if type(doc) is not dict:
-        return None, None, [_error("profile", "not_an_object", lang)], None
+        return None, None, [_error("profile", "not_an_object", lang)], None, []
     body = dict(doc)
     ident = body.pop("id", None)
+    own = body.pop("as_of", None)
     when, problem = parse_submitted(body.pop("submitted_at", None))
-    errors = []
+    errors, warnings = [], []
     if ident is not None and (type(ident) not in (str, int)):
         errors.append(_error("id", "id_invalid", lang, got=_shown(ident)))
-    if problem:
-        errors.append(_error("submitted_at", problem, lang,
-                             got=_shown(doc.get("submitted_at"))))
+    elif type(ident) is str and _m.has_surrogate(ident):
+        # Echoed as the profile's id in the answer, it could not be written as UTF-8.
+        errors.extend(_core_errors([("id", "invalid_text", {"got": ident})], lang))
+    if own is not None:
+        own_day, own_problem = _evaluation_date(own)
+        if own_problem:
+            errors.extend(_core_errors([own_problem], lang))
+        elif own_day != as_of:
+            warnings.append(_error("as_of", "as_of_ignored", lang, own=own_day.isoformat(),
+                                   as_of=as_of.isoformat()))
+    if problem == "submitted_invalid":
+        errors.append(_error("submitted_at", problem, lang, got=_shown(doc.get("submitted_at")),
+                             low=_EARLIEST.isoformat(), high=_LATEST.isoformat()))
+    elif problem:
+        errors.append(_error("submitted_at", problem, lang))
     else:
         errors.extend(_pool_errors(when, as_of, lang))
     result = _score(body, as_of=as_of, rules=rules, lang=lang)
     if "errors" in result:
         errors.extend(result["errors"])
     if errors:
-        return None, None, errors, None
-    return result["total"], _micros(when), None, result["rules"]
+        return None, None, errors, None, warnings
+    return result["total"], _micros(when), None, result["rules"], warnings
 
 
 # ---------------------------------------------------------------------------------------------
@@ -169,16 +185,18 @@ _SHARED = None
 def _score_range(bounds):
     start, stop = bounds
     docs, as_of, rules, lang = _SHARED
-    totals, keys, errors, used = [], [], {}, set()
+    totals, keys, errors, used, warnings = [], [], {}, set(), {}
     for i in range(start, stop):
-        total, key, problems, rules_id = score_entry(docs[i], as_of, rules, lang)
+        total, key, problems, rules_id, notes = score_entry(docs[i], as_of, rules, lang)
         totals.append(-1 if total is None else total)
         keys.append(key)
         if problems:
             errors[i] = problems
         else:
             used.add(rules_id)
-    return totals, keys, errors, used
+        if notes:
+            warnings[i] = notes
+    return totals, keys, errors, used, warnings
 
 
 def _can_fork():
@@ -192,7 +210,8 @@ def _can_fork():
 
 
 def score_all(docs, as_of, rules, lang, workers=1):
-    """(totals with -1 for invalid, submission keys, {index: errors}, rules ids used)."""
+    """(totals with -1 for invalid, submission keys, {index: errors}, rules ids used,
+    {index: warnings})."""
     global _SHARED
     n = len(docs)
     workers = max(1, min(int(workers or 1), os.cpu_count() or 1))
@@ -207,13 +226,14 @@ def score_all(docs, as_of, rules, lang, workers=1):
             parts = pool.map(_score_range, bounds)
     finally:
         _SHARED = None
-    totals, keys, errors, used = [], [], {}, set()
-    for t, k, e, u in parts:
+    totals, keys, errors, used, warnings = [], [], {}, set(), {}
+    for t, k, e, u, w in parts:
         totals.extend(t)
         keys.extend(k)
         errors.update(e)
         used |= u
-    return totals, keys, errors, used
+        warnings.update(w)
+    return totals, keys, errors, used, warnings
 
 
 # ---------------------------------------------------------------------------------------------
@@ -223,22 +243,20 @@ def _check_args(invite, as_of, rules, lang):
     errors = []
     if type(invite) is not int or invite < 0:
         errors.append(_error("invite", "invite_invalid", lang, got=_shown(invite)))
-    day = None
-    if as_of is None:
-        day = _dt.date.today()
-    elif isinstance(as_of, _dt.date) and not isinstance(as_of, _dt.datetime):
-        day = as_of
-    elif type(as_of) is str:
-        try:
-            day = _dt.date.fromisoformat(as_of)
-        except ValueError:
-            pass
-    if day is None:
-        errors.append(_error("as_of", "as_of_invalid", lang, got=_shown(as_of)))
+    # The round date reads as every evaluation date does (profile.evaluation_date: the same
+    # grammar and range, the same errors as crs.score).
+    day, problem = _evaluation_date(as_of)
+    if problem:
+        errors.extend(_core_errors([problem], lang))
     if rules is not None and (type(rules) is not str or rules not in _RULES):
         errors.append(_error("rules", "rules_invalid", lang, got=_shown(rules),
                              allowed=", ".join(_RULES)))
     return day, errors
+
+
+def _clean_id(ident):
+    """An id that can be echoed in the answer as it was given."""
+    return type(ident) is int or (type(ident) is str and not _m.has_surrogate(ident))
 
 
 def _duplicate_ids(profiles, errors, lang):
@@ -308,9 +326,8 @@ def _next_below(totals, keys, valid, cutoff):
 
 
 def _rules_used(used, rules, day):
-    """The rule set's id; a list only if profiles' own as_of made several apply."""
-    if len(used) > 1:
-        return sorted(used)
+    """The rule set's id: the forced one, or the one in force on the round date (every
+    profile is scored on that date)."""
     if used:
         return next(iter(used))
     if rules is not None:
@@ -326,18 +343,23 @@ def rank(profiles, invite, as_of=None, rules=None, lang="en", workers=1):
          "cutoff": {"score", "tie_break", "tie_break_text", "unresolved_tie"} or None,
          "invited": [{"rank", "index", "id"?, "score", "submitted_at"}, ...],
          "first_not_invited": {...} or None, "tied_not_invited": n,
-         "invalid": [{"index", "id"?, "errors": [...]}]}
+         "invalid": [{"index", "id"?, "errors": [...]}],
+         "warnings": [{"index", "id"?, "field", "code", "message"}]}
 
     or {"errors": [...]} when the arguments themselves are wrong. "tie_break" is the
     submission time of the last candidate invited, as IRCC publishes it. "unresolved_tie" is
     true when that candidate and the next one share score and submission time to the
-    microsecond: the MI give no further rule, and input order decided."""
+    microsecond: the MI give no further rule, and input order decided. Every profile is scored
+    on the round date; a profile's own `as_of` is not used (a warning says so)."""
     lang = "fr" if lang == "fr" else "en"
     if isinstance(profiles, dict) and isinstance(profiles.get("profiles"), list):
         profiles = profiles["profiles"]
     day, arg_errors = _check_args(invite, as_of, rules, lang)
     if not isinstance(profiles, list):
         arg_errors.insert(0, _error("profiles", "profiles_not_list", lang))
+    elif len(profiles) > MAX_POOL:
+        arg_errors.insert(0, _core_errors([("profiles", "too_many", {"detail": _m.detail(
+            "profiles", size=len(profiles), limit=MAX_POOL)})], lang)[0])
     if arg_errors:
         return {"errors": arg_errors}
 
@@ -348,7 +370,7 @@ def rank(profiles, invite, as_of=None, rules=None, lang="en", workers=1):
 def order(profiles, scored, invite, day, rules=None, lang="en"):
     """The ranking from `score_all`'s output (rank() without the scoring; arguments already
     checked). Linear in the pool, apart from sorting the invited."""
-    totals, keys, errors, used = scored
+    totals, keys, errors, used, notes = scored
     errors = dict(errors)
     _duplicate_ids(profiles, errors, lang)
     valid = [i for i in range(len(profiles)) if i not in errors]
@@ -367,14 +389,15 @@ def order(profiles, scored, invite, day, rules=None, lang="en"):
     elif valid and invite == 0:
         following = min(valid, key=lambda i: (-totals[i], keys[i], i))
 
-    invalid = []
-    for i in sorted(errors):
+    def about(i):
         item = {"index": i}
         doc = profiles[i]
-        if type(doc) is dict and "id" in doc and type(doc["id"]) in (str, int):
+        if type(doc) is dict and _clean_id(doc.get("id")):
             item["id"] = doc["id"]
-        item["errors"] = errors[i]
-        invalid.append(item)
+        return item
+
+    invalid = [dict(about(i), errors=errors[i]) for i in sorted(errors)]
+    warnings = [dict(about(i), **w) for i in sorted(notes) for w in notes[i]]
 
     return {
         "as_of": day.isoformat(),
@@ -388,6 +411,7 @@ def order(profiles, scored, invite, day, rules=None, lang="en"):
                               if following is not None else None),
         "tied_not_invited": tied_left,
         "invalid": invalid,
+        "warnings": warnings,
     }
 
 
@@ -396,15 +420,20 @@ def order(profiles, scored, invite, day, rules=None, lang="en"):
 
 def _parser():
     import argparse
+    from .cli import limits_help
     parser = argparse.ArgumentParser(
         prog="python -m crs rank",
         description="Rank a pool of profiles by CRS score, then by submission time "
-                    "(MI s.8(3)), and invite the first N.")
+                    "(MI s.8(3)), and invite the first N.",
+        epilog=limits_help(MAX_POOL))
     parser.add_argument("pool", help="a JSON array of profiles, each with submitted_at "
                                      "(and optionally id); - for standard input")
     parser.add_argument("--invite", type=int, required=True, metavar="N",
                         help="number of invitations")
-    parser.add_argument("--date", metavar="YYYY-MM-DD", help="date of the round (default today)")
+    parser.add_argument("--date", metavar="YYYY-MM-DD",
+                        help="date of the round, 1900-01-01 to 2100-12-31 (default today): "
+                             "every profile is scored on it; a profile's own as_of is not "
+                             "used (a warning says so)")
     parser.add_argument("--rules", choices=sorted(_RULES), help="force a rule set by its id")
     parser.add_argument("--lang", choices=("en", "fr"), default="en", help="language of messages")
     parser.add_argument("--workers", type=int, default=0, metavar="K",
@@ -413,33 +442,15 @@ def _parser():
     return parser
 
 
-def _load(path, lang):
-    try:
-        if path == "-":
-            raw = sys.stdin.buffer.read(MAX_POOL_BYTES + 1)
-        else:
-            with open(path, "rb") as handle:
-                raw = handle.read(MAX_POOL_BYTES + 1)
-    except OSError as exc:
-        return None, [_error("pool", "unreadable", lang, got=str(exc))]
-    if len(raw) > MAX_POOL_BYTES:
-        return None, [_error("pool", "unreadable", lang,
-                             got="more than %d bytes" % MAX_POOL_BYTES)]
-    try:
-        return json.loads(raw), []
-    except (ValueError, RecursionError) as exc:
-        return None, [_error("pool", "invalid_json", lang, got=str(exc)[:200])]
-
-
 def main(argv=None):
+    from .cli import Output, read_input
     args = _parser().parse_args(sys.argv[1:] if argv is None else list(argv))
-    data, errors = _load(args.pool, args.lang)
+    data, errors = read_input(args.pool, args.lang, MAX_POOL)
     if errors:
         out = {"errors": errors}
     else:
         workers = args.workers if args.workers > 0 else (os.cpu_count() or 1)
         out = rank(data, args.invite, as_of=args.date, rules=args.rules, lang=args.lang,
                    workers=workers)
-    sys.stdout.write(json.dumps(out, ensure_ascii=False, indent=None if args.compact else 2)
-                     + "\n")
+    Output(args.compact).value(out)
     return 0 if "errors" not in out and not out["invalid"] else 2

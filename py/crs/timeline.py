@@ -64,14 +64,14 @@ def anniversary(day, years):
 
 def timeline(doc, as_of=None, rules=None, lang="en"):
     """Events in date order, or {"errors": [...]}."""
-    from . import read, score
+    from . import _document, read, score
     i = 1 if lang == "fr" else 0
+    doc, errors = _document(doc, lang)
+    if errors:
+        return {"errors": errors}
     p, day, errors = read(doc, as_of, lang)
     if errors:
         return {"errors": errors}
-    if isinstance(doc, (str, bytes, bytearray)):
-        import json
-        doc = json.loads(doc)
     base = dict(doc)
     base.pop("as_of", None)
 
@@ -80,6 +80,8 @@ def timeline(doc, as_of=None, rules=None, lang="en"):
         return r.get("total")
 
     now = score(base, as_of=day, rules=rules, lang=lang)
+    if "errors" in now:          # a valid profile, but no rule set in force on that day
+        return {"errors": now["errors"]}
     events = [{"date": day.isoformat(), "kind": "as_of", "total": now["total"],
                "label": TEXT["as_of"][i].format(age=p.age, points=now["lines"][0]["points"])}]
 

@@ -120,12 +120,13 @@ def candidates(doc, result):
                 "second_language", _levels(lv, second["language"])))))
         out.append(("swap_languages", {}, with_(first_language=doc["second_language"],
                                                second_language=doc["first_language"])))
-    if doc.get("canadian_work_years", 0) < 5:
-        out.append(("canadian_work_plus_one", {},
-                    with_(canadian_work_years=doc.get("canadian_work_years", 0) + 1)))
-    if doc.get("foreign_work_years", 0) < 3:
-        out.append(("foreign_work_plus_one", {},
-                    with_(foreign_work_years=doc.get("foreign_work_years", 0) + 1)))
+    # A year count may be absent or null: 0, as the score reads it (profile-format.md).
+    canadian = doc.get("canadian_work_years") or 0
+    foreign = doc.get("foreign_work_years") or 0
+    if canadian < 5:
+        out.append(("canadian_work_plus_one", {}, with_(canadian_work_years=canadian + 1)))
+    if foreign < 3:
+        out.append(("foreign_work_plus_one", {}, with_(foreign_work_years=foreign + 1)))
     cdn = doc.get("canadian_education") or "none"
     if cdn != "three_year_or_more":
         out.append(("canadian_credential", {}, with_(canadian_education="three_year_or_more")))
@@ -146,9 +147,10 @@ def candidates(doc, result):
             d = copy.deepcopy(doc)
             d["spouse"]["education"] = "bachelors"
             out.append(("spouse_education", {}, d))
-        if spouse.get("canadian_work_years", 0) < 5:
+        spouse_years = spouse.get("canadian_work_years") or 0
+        if spouse_years < 5:
             d = copy.deepcopy(doc)
-            d["spouse"]["canadian_work_years"] = spouse.get("canadian_work_years", 0) + 1
+            d["spouse"]["canadian_work_years"] = spouse_years + 1
             out.append(("spouse_canadian_work", {}, d))
     if not doc.get("certificate_of_qualification"):
         out.append(("certificate", {}, with_(certificate_of_qualification=True)))
@@ -163,14 +165,14 @@ def what_ifs(doc, as_of=None, rules=None, lang="en"):
     Returns {"total", "options": [{"id", "label", "points", "total"}], "next_birthday":
     {"points", "total", "when"} or None} or {"errors": [...]}.
     """
-    from . import score
+    from . import _document, score
     i = 1 if lang == "fr" else 0
+    doc, errors = _document(doc, lang)
+    if errors:
+        return {"errors": errors}
     base = score(doc, as_of=as_of, rules=rules, lang=lang)
     if "errors" in base:
         return base
-    if isinstance(doc, (str, bytes, bytearray)):
-        import json
-        doc = json.loads(doc)
     doc = dict(doc)
     doc.pop("as_of", None)
     day, rule_set = base["as_of"], base["rules"]
@@ -194,7 +196,7 @@ def what_ifs(doc, as_of=None, rules=None, lang="en"):
     drop = [w for w in base["warnings"] if w["code"] == "age_drop"]
     if drop:
         older = dict(doc)
-        if "age" in older:
+        if older.get("age") is not None:       # else a date of birth gives the age
             older["age"] += 1
             r = score(older, as_of=day, rules=rule_set, lang=lang)
         else:

@@ -89,3 +89,90 @@ json_values = st.recursive(
     lambda children: st.one_of(st.lists(children, max_size=4),
                                st.dictionaries(st.text(max_size=12), children, max_size=4)),
     max_leaves=20)
+
+
+# --- Hostile numbers (fault 10): any integer JSON can carry, and every float ---------------
+# JSON has no limit on a number's digits; Python reads 1e999 as inf (and accepts NaN). Each
+# numeric field must refuse these as out of range, never raise.
+
+numbers = st.one_of(
+    st.integers(-10**1000, 10**1000),
+    st.integers(-10**20, 10**20),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.sampled_from([10**308, 10**309, -10**309, 2**1024, -2**1024, 10**1000, -10**1000,
+                     1e308, -1e308, float("inf"), float("-inf"), float("nan"), 2**63, -1]))
+
+period = st.fixed_dictionaries(
+    {"where": st.sampled_from(("canada", "abroad")), "teer": st.integers(0, 5),
+     "start": st.just("2019-01-01")},
+    optional={"end": st.just("2024-06-30"), "hours_per_week": st.integers(1, 80),
+              "noc": st.just("72010"), "paid": st.booleans()})
+
+offer = st.fixed_dictionaries({}, optional={"full_time": st.booleans(), "teer": st.integers(0, 3),
+                                            "at_least_one_year": st.booleans()})
+
+
+@st.composite
+def full_profiles(draw):
+    """A valid profile with the optional fields of docs/profile-format-extensions.md."""
+    doc = draw(profiles())
+    doc.update(draw(st.fixed_dictionaries({}, optional={
+        "work_history": st.lists(period, max_size=3),
+        "job_offer_details": offer,
+        "settlement_funds": st.integers(0, 10**6),
+        "family_size": st.integers(1, 20),
+        "submitted_at": st.just("2026-01-15T10:31:00Z")})))
+    return doc
+
+
+def numeric_paths(doc):
+    """Paths (tuples of keys) of every numeric field the document has or could have."""
+    paths = [("age",), ("canadian_work_years",), ("foreign_work_years",),
+             ("settlement_funds",), ("family_size",)]
+    for key in ("first_language", "second_language"):
+        if doc.get(key):
+            paths += [(key, a) for a in ABILITIES]
+    spouse = doc.get("spouse")
+    if spouse:
+        paths.append(("spouse", "canadian_work_years"))
+        if spouse.get("language"):
+            paths += [("spouse", "language", a) for a in ABILITIES]
+    for i, _ in enumerate(doc.get("work_history") or ()):
+        paths += [("work_history", i, "teer"), ("work_history", i, "hours_per_week")]
+    if doc.get("job_offer_details") is not None:
+        paths.append(("job_offer_details", "teer"))
+    return paths
+
+
+# Submission times (fault 17): the datetime limits, other ISO 8601 grammars, any datetime.
+timestamps = st.one_of(
+    st.sampled_from(["0001-01-01T00:00:00+01:00", "9999-12-31T23:59:59-01:00",
+                     "2026-W03-4T10:31:00Z", "2026-01-15 10:31:00Z", "2026-01-15T10:31:00+01:00:30",
+                     "20260115T103100Z", "2100-12-31T23:59:59-23:59", "1900-01-01T00:00:00+23:59"]),
+    st.datetimes().map(lambda d: d.isoformat() + "+01:00"),
+    st.datetimes().map(lambda d: d.isoformat() + "Z"), json_values)
+
+
+@st.composite
+def hostile_profiles(draw):
+    """A full profile with one or more numeric fields replaced by a hostile number (and maybe
+    a hostile submission time)."""
+    import copy
+    doc = copy.deepcopy(draw(full_profiles()))
+    if draw(st.booleans()):
+        doc["submitted_at"] = draw(timestamps)
+    paths = numeric_paths(doc)
+    for path in draw(st.lists(st.sampled_from(paths), min_size=1, max_size=4, unique=True)):
+        holder = doc
+        for key in path[:-1]:
+            holder = holder[key]
+        holder[path[-1]] = draw(numbers)
+    return doc
+
+
+# Any evaluation date a caller could pass (fault 15): in range, out of it (years 1-9999), in
+# other ISO grammars, or not a date at all.
+any_as_of = st.one_of(
+    as_of, st.none(), st.dates().map(lambda d: d.isoformat()), st.dates(),
+    st.dates().map(lambda d: d.strftime("%Y%m%d")), st.datetimes(), json_values,
+    st.sampled_from(["0001-01-01", "9999-12-31", "1899-12-31", "2101-01-01", "2026-W23-1"]))

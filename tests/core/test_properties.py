@@ -1,11 +1,14 @@
 """Properties over generated profiles (hypothesis)."""
 
 import copy
+import json
 
 from hypothesis import example, given, settings, strategies as st
 
 import crs
-from tests.core.strategies import ABILITIES, as_of, json_values, profiles
+from crs import eligibility, ranking, timeline, whatif
+from tests.core.strategies import (ABILITIES, any_as_of, as_of, full_profiles, hostile_profiles,
+                                  json_values, profiles)
 
 settings.register_profile("ci", max_examples=300, deadline=None)
 settings.load_profile("ci")
@@ -112,3 +115,94 @@ def test_a_broken_score_never_raises(doc, ability, garbage):
 def test_any_text_gives_errors_or_a_score(text):
     r = crs.score(text)
     assert ("errors" in r) != ("total" in r)
+
+
+# --- Never raise, at every entry point -------------------------------------------------------
+
+def _api_results(doc, day, lang):
+    if isinstance(day, __import__("datetime").date):
+        text_day = day.isoformat()     # score_json's as_of arrives as text from the page
+    else:
+        text_day = day
+    """Each public function that reads a profile, called on `doc` (none may raise)."""
+    yield crs.score(doc, as_of=day, lang=lang)
+    yield json.loads(crs.score_json(json.dumps(doc), as_of=text_day, lang=lang))
+    errors = crs.validate(doc, as_of=day, lang=lang)
+    assert isinstance(errors, list)
+    yield eligibility.eligibility(doc, as_of=day, lang=lang)
+    yield timeline.timeline(doc, as_of=day, lang=lang)
+    yield whatif.what_ifs(doc, as_of=day, lang=lang)
+    if isinstance(doc, dict):
+        doc = dict({"submitted_at": "2026-01-15T10:31:00Z"}, **doc, id="x")
+    r = ranking.rank([doc], invite=1, as_of=day, lang=lang)
+    assert "errors" in r or r["pool"] + len(r["invalid"]) == 1
+    yield r
+
+
+def _check_api(doc, day, lang="en"):
+    for r in _api_results(doc, day, lang):
+        assert isinstance(r, dict)
+        json.dumps(r)
+        for e in r.get("errors", ()):
+            assert set(e) == {"field", "code", "message"} and e["message"], e
+
+
+# Each example runs every entry point (the timeline and what-ifs score many times): fewer
+# examples than the single-function properties above.
+@settings(max_examples=120)
+@given(hostile_profiles(), as_of, st.sampled_from(["en", "fr"]))
+def test_hostile_numbers_never_raise_at_any_entry_point(doc, day, lang):
+    r = crs.score(doc, as_of=day, lang=lang)
+    assert ("errors" in r) != ("total" in r)
+    _check_api(doc, day, lang)
+
+
+@settings(max_examples=60)
+@given(full_profiles(), as_of)
+def test_valid_full_profiles_never_raise_at_any_entry_point(doc, day):
+    _check_api(doc, day)
+
+
+@settings(max_examples=120)
+@given(full_profiles(), any_as_of, st.sampled_from(["en", "fr"]))
+def test_any_as_of_never_raises_at_any_entry_point(doc, day, lang):
+    r = crs.score(doc, as_of=day, lang=lang)
+    assert ("errors" in r) != ("total" in r)
+    if "total" in r:
+        assert "1900-01-01" <= r["as_of"] <= "2100-12-31"
+    _check_api(doc, day, lang)
+
+
+# The command line: each subcommand's main(argv) on a temporary file must exit 0 or 2 with
+# valid JSON on standard output, whatever the file holds.
+cli_dates = st.one_of(st.none(), as_of, st.sampled_from(["0001-01-01", "9999-12-31", "20260601",
+                                                         "2026-W23-1", "", "\u00e9t\u00e9"]))
+
+
+@settings(max_examples=60)
+@given(st.lists(st.one_of(hostile_profiles(), full_profiles(), json_values), max_size=4),
+       st.booleans(), cli_dates, st.sampled_from(["score", "eligibility", "rank"]),
+       st.sampled_from(["en", "fr"]))
+def test_every_command_exits_0_or_2_with_json(docs, one, day, command, lang):
+    import contextlib
+    import io
+    import os
+    import tempfile
+    from crs.cli import main
+    if command == "rank":
+        docs = [dict({"submitted_at": "2026-01-15T10:31:00Z"}, **d) if isinstance(d, dict)
+                else d for d in docs]
+    value = docs[0] if one and docs else docs
+    with tempfile.TemporaryDirectory() as tmp:
+        path = os.path.join(tmp, "in.json")
+        with open(path, "w", encoding="utf-8", errors="surrogatepass") as handle:
+            handle.write(json.dumps(value))
+        argv = [command, path, "--lang", lang] + (["--date", day] if day is not None else [])
+        if command == "rank":
+            argv += ["--invite", "2", "--workers", "1"]
+        out = io.StringIO()
+        with contextlib.redirect_stdout(out):
+            code = main(argv)
+    assert code in (0, 2)
+    result = json.loads(out.getvalue())
+    assert isinstance(result, (dict, list))
