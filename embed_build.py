@@ -44,14 +44,27 @@ W = {
         "answers are never sent. Untick to stop.",
         "Seuls le total et les quatre sous-totaux sont envoyés, à chaque changement. Vos "
         "réponses ne sont jamais envoyées. Décochez pour arrêter."),
-    "consent_covered": (
-        "Not ticked: this frame was hidden or covered by something on the website when you "
-        "clicked, so your score was not sent. If you want to send it, make sure the calculator is "
-        "fully visible and tick the box again.",
-        "Case non cochée : ce cadre était masqué ou recouvert par un élément du site quand vous "
-        "avez cliqué, et votre note n'a pas été envoyée. Pour l'envoyer, assurez-vous que le "
-        "calculateur est entièrement visible et cochez de nouveau la case."),
+    "consent_waiting": (
+        "Answer in the window that opened (“Send your score?”). Nothing is sent until you do.",
+        "Répondez dans la fenêtre qui s'est ouverte (« Envoyer votre note? »). Rien n'est envoyé "
+        "avant."),
     "consent_confirm": ("Yes, send my score", "Oui, envoyer ma note"),
+    # The consent window (embed/consent.html): a window of its own, which the website cannot
+    # cover or make transparent as it can its frame.
+    "consent_title": ("Send your score?", "Envoyer votre note?"),
+    "consent_question": ("Send your CRS score to {host}?", "Envoyer votre note SCG à {host}?"),
+    "consent_asked": (
+        "You ticked “Send my score” in the CRS calculator shown on that website. If you did not "
+        "mean to, choose “Do not send”.",
+        "Vous avez coché « Envoyer ma note » dans le calculateur SCG affiché sur ce site. Si ce "
+        "n'était pas voulu, choisissez « Ne pas envoyer »."),
+    "consent_what": (
+        "Only the total and the four section subtotals are sent, each time they change, until "
+        "you untick the box. Your answers are never sent.",
+        "Seuls le total et les quatre sous-totaux sont envoyés, à chaque changement, jusqu'à ce "
+        "que vous décochiez la case. Vos réponses ne sont jamais envoyées."),
+    "consent_yes": ("Send my score", "Envoyer ma note"),
+    "consent_no": ("Do not send", "Ne pas envoyer"),
     "open_full": ("Open the full calculator (save, share) in a new tab",
                   "Ouvrir le calculateur complet (enregistrer, partager) dans un nouvel onglet"),
     "powered": ("Unofficial calculator; not affiliated with IRCC.",
@@ -159,10 +172,10 @@ def embed_page(b, lang, prefix):
         '<div class="embed-check"><input class="embed-check__input" id="embed-consent" type="checkbox" '
         'aria-describedby="embed-consent-hint"> <label class="embed-check__label" for="embed-consent">'
         '%(before)s<span id="embed-share-host"></span>%(after)s</label></div>'
-        '<p class="hint embed-share__note" id="embed-consent-note" role="alert" hidden>%(covered)s</p>'
+        '<p class="hint embed-share__note" id="embed-consent-note" role="status" hidden>%(waiting)s</p>'
         '<button type="button" class="button" id="embed-consent-confirm" hidden>%(confirm)s</button>'
         '</fieldset></div>' % dict(
-            covered=esc(w("consent_covered", lang)), confirm=esc(w("consent_confirm", lang)),
+            waiting=esc(w("consent_waiting", lang)), confirm=esc(w("consent_confirm", lang)),
             legend=esc(w("consent_legend", lang)), hint=esc(w("consent_hint", lang)),
             before=esc(w("consent_label", lang).split("{host}")[0]),
             after=esc(w("consent_label", lang).split("{host}")[1])))
@@ -200,6 +213,33 @@ def embed_page(b, lang, prefix):
         status=b.status_html(lang), form=b.form_html(lang),
         result=b.result_html(lang), consent=consent, save=b.save_html(lang),
         powered=esc(w("powered", lang)), full=full, open_full=esc(w("open_full", lang)))
+
+
+def consent_page(b, lang, prefix):
+    """The window the frame opens when the person ticks "Send my score" (static/embed-consent.js).
+    The host's origin comes from the URL, is validated there and shown as text."""
+    esc = b.esc
+    return """{head}<meta name="robots" content="noindex">
+<title>{title}</title>
+<link rel="icon" href="data:,">
+<link rel="stylesheet" href="{p}static/site.css">
+<link rel="stylesheet" href="{p}static/embed.css">
+<script type="module" src="{p}static/embed-consent.js"></script>
+</head>
+<body class="embed consent">
+<main id="main" class="consent__main">
+<h1 class="h2" id="consent-question" data-words="{question}">{title}</h1>
+<p class="body">{asked}</p>
+<p class="hint">{detail}</p>
+<div class="buttons"><button type="button" class="button" id="consent-yes" disabled>{yes}</button>
+<button type="button" class="button button--secondary" id="consent-no">{no}</button></div>
+</main>
+</body>
+</html>
+""".format(head=b.head_open(lang, "consent-page"), title=esc(w("consent_title", lang)), p=prefix,
+           question=esc(w("consent_question", lang)), asked=esc(w("consent_asked", lang)),
+           detail=esc(w("consent_what", lang)),
+           yes=esc(w("consent_yes", lang)), no=esc(w("consent_no", lang)))
 
 
 def docs_page(b, lang, prefix):
@@ -265,7 +305,8 @@ def headers_file(base_headers, ancestors):
              "/*"] + ["  %s: %s" % kv for kv in common.items()]
     for path in ("/", "/index.html", "/fr/", "/fr/index.html", "/embed.html", "/fr/embed.html"):
         lines += [path, "  Content-Security-Policy: " + base_headers["Content-Security-Policy"]]
-    for path in ("/embed/", "/embed/index.html", "/embed/fr/", "/embed/fr/index.html"):
+    for path in ("/embed/", "/embed/index.html", "/embed/fr/", "/embed/fr/index.html",
+                 "/embed/consent.html", "/embed/fr/consent.html"):
         lines += [path, "  Content-Security-Policy: " + embed["Content-Security-Policy"]]
     return "\n".join(lines) + "\n"
 
@@ -277,6 +318,7 @@ def write(b, dist, ancestors):
         out.mkdir(parents=True, exist_ok=True)
         (out / "config.json").write_text(json.dumps(b.pyscript_config(prefix), indent=1))
         (out / "index.html").write_text(embed_page(b, lang, prefix))
+        (out / "consent.html").write_text(consent_page(b, lang, prefix))
     (dist / "embed.html").write_text(docs_page(b, "en", ""))
     (dist / "fr").mkdir(exist_ok=True)
     (dist / "fr" / "embed.html").write_text(docs_page(b, "fr", "../"))

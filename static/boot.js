@@ -7,8 +7,13 @@ const root = document.documentElement;
 // (capture phase, for the string "_si" it posts to itself); a "_si" posted by another window (a
 // site framing the embed, or a page that opened ours) ran its queue out of turn and threw inside
 // the runtime. Ours is registered first, so it runs first and the others never see such a message.
+// One kind passes: the answer of the embed's consent window, a window of our own origin
+// (static/embed-consent.js), which static/embed-frame.js checks came from the window it opened.
 addEventListener("message", (event) => {
-  if (event.source !== window) event.stopImmediatePropagation();
+  if (event.source === window) return;
+  const data = event.data;
+  if (event.origin === location.origin && data && data.type === "crs:consent") return;
+  event.stopImmediatePropagation();
 }, true);
 
 // Our Python (crs and web as .pyc in one zip, built by build.py) is downloaded now, while the

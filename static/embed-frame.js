@@ -2,73 +2,15 @@
 // It reads the frame's URL options, validates each strictly and applies them with CSSOM and
 // properties only (never markup, never a <style> text: under PyScript an injected
 // <script type="py"> would run); posts the page's height to the host; and, only when the
-// partner asked (share=1), the host origin is verified and the person ticked the box while the
-// frame was visible (see offerScore), posts the total and section subtotals. Nothing here reads
-// messages, and static/boot.js stops every message from another window before any script of
-// the runtime can hear it: nothing from the host gets in.
+// partner asked (share=1), the host origin is verified and the person said yes in a window of
+// ours (see offerScore), posts the total and section subtotals. The one message read is that
+// window's answer; static/boot.js stops every other message from another window before any
+// script of the runtime can hear it: nothing from the host gets in.
+import { origin, colour, font, date, readable } from "./embed-options.js";
+export { origin, colour, font, date, readable };
+
 const root = document.documentElement;
 const params = new URLSearchParams(location.search);
-
-const HEX = /^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/;
-const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const GENERIC = ["system-ui", "sans-serif", "serif", "monospace", "ui-sans-serif", "ui-serif",
-  "ui-monospace", "ui-rounded"];
-const FAMILY = /^[A-Za-z][A-Za-z0-9 -]{0,39}$/;
-
-// An http(s) origin written exactly as URL.origin writes it ("https://a.example:8443").
-export function origin(value) {
-  if (typeof value !== "string" || value.length > 200) return null;
-  try {
-    const url = new URL(value);
-    if ((url.protocol === "https:" || url.protocol === "http:") && url.origin === value) return value;
-  } catch (e) { /* not a URL */ }
-  return null;
-}
-
-export function colour(value) {
-  return typeof value === "string" && HEX.test(value) ? value.toLowerCase() : null;
-}
-
-// "Georgia, serif" -> '"Georgia", serif'. At most 4 families; each a generic keyword or a
-// plain name (letters, digits, spaces, hyphens). Ends with a generic family.
-export function font(value) {
-  if (typeof value !== "string" || value.length > 160) return null;
-  const out = [];
-  for (let part of value.split(",")) {
-    part = part.trim().replace(/^(["'])(.*)\1$/, "$2").trim();
-    if (GENERIC.includes(part.toLowerCase())) out.push(part.toLowerCase());
-    else if (FAMILY.test(part)) out.push('"' + part + '"');
-    else return null;
-  }
-  if (!out.length || out.length > 4) return null;
-  if (!GENERIC.includes(out[out.length - 1])) out.push("sans-serif");
-  return out.join(", ");
-}
-
-// A date as the profile format takes it: YYYY-MM-DD, a real day, 1900-01-01 to 2100-12-31.
-export function date(value) {
-  const m = typeof value === "string" && DATE.exec(value);
-  if (!m || +m[1] < 1900 || +m[1] > 2100) return null;
-  const d = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
-  return d.getUTCFullYear() === +m[1] && d.getUTCMonth() === +m[2] - 1 && d.getUTCDate() === +m[3]
-    ? value : null;
-}
-
-// Relative luminance and contrast (WCAG 2): an accent too light for white text is darkened.
-function channels(hex) {
-  const h = hex.length === 4 ? hex.replace(/[0-9a-f]/g, "$&$&") : hex;
-  return [1, 3, 5].map((i) => parseInt(h.slice(i, i + 2), 16));
-}
-function luminance(rgb) {
-  const [r, g, b] = rgb.map((c) => { c /= 255; return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4; });
-  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
-}
-function hex(rgb) { return "#" + rgb.map((c) => Math.round(c).toString(16).padStart(2, "0")).join(""); }
-export function readable(accent) {
-  let rgb = channels(accent);
-  for (let i = 0; i < 40 && 1.05 / (luminance(rgb) + 0.05) < 4.5; i++) rgb = rgb.map((c) => c * 0.9);
-  return [hex(rgb), hex(rgb.map((c) => c * 0.7))];
-}
 
 // In a third-party frame, browsers that block third-party cookies (Chrome's incognito
 // default, or the setting) also deny IndexedDB, and PyScript 0.7.31 awaits an IndexedDB map
@@ -186,70 +128,68 @@ const NO_SCORE = { type: "crs:score", v: 1, total: null, sections: null, rules: 
 
 // The partner owns the iframe element: it can make the frame nearly transparent, or cover it,
 // and put a decoy under the person's pointer, so that a click meant for the partner ticks our
-// box. A tick counts only when the browser vouches that the box was really visible, unobscured
-// and opaque, for at least SEEN_MS (Intersection Observer v2: isVisible); a tick made otherwise
-// is undone and the person is told. Where the browser has no such check, the tick is followed
-// by a confirmation button inside the frame (a second click a decoy must also collect:
-// docs/embed.md says so).
-const SEEN_MS = 500;
-const VISIBILITY_CHECK = "IntersectionObserver" in window && !!window.IntersectionObserverEntry &&
-  "isVisible" in IntersectionObserverEntry.prototype;
+// box. So a tick alone sends nothing: it opens a small window of ours (embed/consent.html) that
+// asks "Send your CRS score to <host>?"; a window of its own cannot be covered or made
+// transparent by the website, and the score is sent only after its "Send my score". Where the
+// window cannot open (a popup blocker), a button below the box asks instead, and accepts a
+// click only CONFIRM_DELAY_MS after it appeared: a decoy must then collect two clicks at two
+// places, a second apart (docs/embed.md says what this leaves possible). Intersection Observer
+// v2 (isVisible) was tried and not kept: in Chromium 156 a cross-origin frame's box reads as not
+// visible after any change inside the frame (a new score) until the partner's page changes,
+// which would refuse real consent.
+export const CONFIRM_DELAY_MS = 1000;
 
 function offerScore() {
   const box = document.getElementById("embed-share");
   const tick = document.getElementById("embed-consent");
-  const note = document.getElementById("embed-consent-note");
+  const waiting = document.getElementById("embed-consent-note");
   const confirm = document.getElementById("embed-consent-confirm");
-  if (!box || !tick || !note || !confirm) return;
+  if (!box || !tick || !waiting || !confirm) return;
   document.getElementById("embed-share-host").textContent = host;
   box.hidden = false;
   let consented = false;
-  // Since when the box has been visible, as the browser checks it. Chromium reports a frame
-  // going out of sight, but not always its coming back (a parent's opacity set back to 1), so
-  // the observer is made anew every CHECK_MS: its first report is always computed afresh.
-  let seenSince = null;
-  const CHECK_MS = 250;
-  const OPTIONS = { threshold: [0], trackVisibility: true, delay: 100 };
-  const visibleNow = () => new Promise((answer) => {
-    const once = new IntersectionObserver((entries) => {
-      once.disconnect();
-      answer(entries[entries.length - 1]);
-    }, OPTIONS);
-    once.observe(tick);
-  });
-  if (VISIBILITY_CHECK) {
-    const check = () => visibleNow().then((entry) => {
-      seenSince = entry.isVisible ? (seenSince ?? entry.time) : null;
-      if (!box.hidden) setTimeout(check, CHECK_MS);
-    });
-    check();
-  }
+  let asking = null;       // the consent window, while it is open
+  let shownAt = 0;
   let last = JSON.stringify(NO_SCORE);
   const send = () => {
     const message = (consented && tick.checked && readScore()) || NO_SCORE;
     const key = JSON.stringify(message);
     if (key !== last) { last = key; post(message); }
   };
-  tick.checked = false;           // consent is asked on every visit, never remembered
-  tick.addEventListener("change", async () => {
-    consented = false;
-    note.hidden = true;
+  const settle = (yes) => {
+    if (asking && !asking.closed) asking.close();
+    asking = null;
+    waiting.hidden = true;
     confirm.hidden = true;
-    if (tick.checked && VISIBILITY_CHECK) {
-      // Seen long enough before the click, and still seen now (checked afresh).
-      const long = seenSince !== null && performance.now() - seenSince >= SEEN_MS;
-      const now = long && (await visibleNow()).isVisible;
-      if (long && now && tick.checked) consented = true;
-      else { tick.checked = false; note.hidden = false; seenSince = now ? seenSince : null; }
-    } else if (tick.checked) {
-      confirm.hidden = false;
-    }
+    consented = yes && tick.checked;
+    if (!consented) tick.checked = false;
     send();
+  };
+  tick.checked = false;           // consent is asked on every visit, never remembered
+  tick.addEventListener("change", () => {
+    consented = false;
+    if (!tick.checked) return settle(false);
+    send();
+    const url = new URL("consent.html", location.href);
+    url.search = new URLSearchParams({ host }).toString();
+    asking = window.open(url.href, "_blank", "popup,width=520,height=440");
+    if (asking) {
+      waiting.hidden = false;
+      const watch = setInterval(() => {
+        if (!asking || asking.closed) { clearInterval(watch); if (asking) settle(false); }
+      }, 500);
+    } else {
+      confirm.hidden = false;
+      shownAt = performance.now();
+    }
   });
   confirm.addEventListener("click", () => {
-    confirm.hidden = true;
-    consented = tick.checked;
-    send();
+    if (tick.checked && performance.now() - shownAt >= CONFIRM_DELAY_MS) settle(true);
+  });
+  addEventListener("message", (event) => {
+    const data = event.data;
+    if (!asking || event.source !== asking || event.origin !== location.origin) return;
+    if (data && data.type === "crs:consent" && data.v === 1) settle(data.yes === true);
   });
   new MutationObserver(send).observe(root, { attributes: true, attributeFilter: ["data-crs-renders"] });
 }

@@ -39,6 +39,8 @@ document.addEventListener("crs:score", (e) => window.__scores.push(e.detail));
 """
 PAGES = {
     "/": '<div id="calc" data-crs-calculator data-share-score data-as-of="2026-11-23"></div>',
+    "/decoy": ('<div id="calc" data-crs-calculator data-share-score data-as-of="2026-11-23"></div>'
+               '<button id="decoy">Win a prize</button><div id="cover"></div>'),
     "/noshare": '<div id="calc" data-crs-calculator data-as-of="2026-11-23"></div>',
     "/fr": '<crs-calculator id="calc" lang="fr" compact></crs-calculator>',
 }
@@ -105,6 +107,15 @@ def child_frame(page, selector, timeout=30.0):
     raise AssertionError("no document in " + selector)
 
 
+def requesting_frame(request):
+    """The URL of the frame that made `request` ("" for a new window's first navigation, which
+    Playwright makes before the window has a frame)."""
+    try:
+        return request.frame.url
+    except Exception:
+        return ""
+
+
 def iframe_height(page):
     return page.evaluate("document.querySelector('#calc iframe').getBoundingClientRect().height")
 
@@ -112,7 +123,7 @@ def iframe_height(page):
 def test_embed_in_a_partner_page(page, context, site_url, partner):
     ours = site_url.rstrip("/")
     requests = []
-    context.on("request", lambda r: requests.append((r.url, r.frame.url if r.frame else "")))
+    context.on("request", lambda r: requests.append((r.url, requesting_frame(r))))
     page.goto(partner + "/")
     frame = wait_ready(embed_frame(page, site_url))
     iframe = page.locator("#calc iframe")
@@ -137,9 +148,11 @@ def test_embed_in_a_partner_page(page, context, site_url, partner):
     assert "localhost" in frame.text_content("#embed-share-host")
     assert page.evaluate("window.__scores") == []
 
-    # Auto-height: the iframe takes the frame's height, and follows it.
+    # Auto-height: the iframe takes the frame's height in steps (fault 19), and follows it.
+    step = frame.evaluate("import('../static/embed-frame.js').then(m => m.HEIGHT_STEP)")
+    body = frame.evaluate("Math.ceil(document.body.getBoundingClientRect().height)")
     poll(page, "Math.abs(document.querySelector('#calc iframe').getBoundingClientRect().height"
-               " - %d) < 2" % frame.evaluate("Math.ceil(document.body.getBoundingClientRect().height)"))
+               " - %d) < 2" % (-(-body // step) * step))
     before = iframe_height(page)
     assert before > 1000
     frame.select_option("#marital_status", "married")       # spouse questions appear
@@ -149,8 +162,16 @@ def test_embed_in_a_partner_page(page, context, site_url, partner):
     # Consent: the total and sections only, versioned, from our origin and our frame.
     frame.select_option("#marital_status", "never_married")
     wait_total(frame, E1_TOTAL)
-    frame.check("#embed-consent")
-    scores = poll(page, "window.__scores.length && window.__scores")
+    with page.context.expect_page() as asked:             # fault 3: asked in a window of ours
+        frame.check("#embed-consent")
+    consent = asked.value
+    consent.wait_for_load_state()
+    assert consent.url.startswith(site_url + "embed/consent.html?")
+    assert consent.text_content("#consent-question") == "Send your CRS score to %s?" % partner
+    page.wait_for_timeout(300)
+    assert page.evaluate("window.__scores.filter(s => s.total !== null)") == []
+    consent.click("#consent-yes")
+    scores = poll(page, "window.__scores.some(s => s.total !== null) && window.__scores")
     import crs
     expected = crs.score(E1, as_of="2026-11-23")
     assert scores[-1] == {"v": 1, "total": 429, "sections": expected["sections"],
@@ -232,7 +253,8 @@ def test_hostile_options_are_dropped(page, site_url, partner):
                  'expression(alert(1))'].map(m.font),
           origin: ['https://a.example', 'https://a.example/', 'javascript:alert(1)',
                    'http://localhost:8000', 'null'].map(m.origin),
-          date: ['2026-11-23', '2026-02-30', '2026-1-1'].map(m.date),
+          date: ['2026-11-23', '2026-02-30', '2026-1-1', '1900-01-01', '1899-12-31',
+                 '2100-12-31', '2101-01-01', '9999-12-31', '0001-01-01'].map(m.date),
           readable: m.readable('#ffff00')[0],
         };
     }""")
@@ -240,7 +262,8 @@ def test_hostile_options_are_dropped(page, site_url, partner):
     assert checks["font"] == ['"Georgia", serif', '"Fira Sans", sans-serif', "system-ui", None,
                               None, None, None]
     assert checks["origin"] == ["https://a.example", None, None, "http://localhost:8000", None]
-    assert checks["date"] == ["2026-11-23", None, None]
+    assert checks["date"] == ["2026-11-23", None, None, "1900-01-01", None, "2100-12-31", None,
+                              None, None]                  # fault 15: the 1900-2100 rule
     assert checks["readable"] != "#ffff00"                 # darkened for 4.5:1 on white
 
 
@@ -296,3 +319,159 @@ def test_docs_page_and_copy(page, context, site_url):
 def test_embed_js_is_small():
     data = (DIST / "static" / "embed.js").read_bytes()
     assert len(gzip.compress(data, 9)) < 5 * 1024
+
+
+# Faults found by attacking the embed from a partner's side (issue 12) -------------------------
+
+def consent_point(page, frame):
+    """Where the consent box is on the partner's page (scrolled into view)."""
+    frame.locator("#embed-consent").scroll_into_view_if_needed()
+    box = frame.locator("#embed-consent").bounding_box()
+    return box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+
+
+def test_consent_cannot_be_clickjacked(page, site_url, partner):
+    """3: a nearly transparent frame under a decoy: the click ticks the box, but nothing is
+    sent; the question comes up in a window of ours, which the partner cannot hide, and only
+    its "Send my score" sends. "Do not send" (or closing it) unticks the box."""
+    page.goto(partner + "/decoy")
+    frame = wait_ready(embed_frame(page, site_url))
+    type_profile(frame, E1)
+    wait_total(frame, E1_TOTAL)
+    x, y = consent_point(page, frame)
+    page.evaluate("document.querySelector('#calc iframe').style.opacity = '0.0001'")
+    with page.context.expect_page() as asked:
+        page.mouse.click(x, y)                             # the decoy's click
+    consent = asked.value
+    consent.wait_for_load_state()
+    page.mouse.click(x, y + 40)                            # and a second decoy click
+    page.wait_for_timeout(1500)
+    assert [s for s in page.evaluate("window.__scores") if s["total"] is not None] == []
+    assert consent.is_visible("#consent-yes") and partner in consent.text_content("h1")
+    with consent.expect_event("close"):
+        consent.click("#consent-no")
+    poll(frame, "!document.getElementById('embed-consent').checked")
+    assert [s for s in page.evaluate("window.__scores") if s["total"] is not None] == []
+    # Asked again, closed without an answer: unticked, nothing sent.
+    with page.context.expect_page() as asked:
+        page.mouse.click(x, y)
+    asked.value.wait_for_load_state()
+    asked.value.close()
+    poll(frame, "!document.getElementById('embed-consent').checked")
+    # A window of the partner's own cannot answer for ours.
+    with page.context.expect_page() as asked:
+        page.mouse.click(x, y)
+    ours = asked.value
+    ours.wait_for_load_state()
+    page.evaluate("""() => { const w = document.querySelector('#calc iframe').contentWindow;
+        w.postMessage({type: 'crs:consent', v: 1, yes: true}, '*'); }""")
+    page.wait_for_timeout(500)
+    assert [s for s in page.evaluate("window.__scores") if s["total"] is not None] == []
+    ours.click("#consent-yes")
+    poll(page, "window.__scores.some(s => s.total === %s)" % E1_TOTAL)
+    assert frame.is_checked("#embed-consent")
+
+
+def test_consent_without_a_window_needs_a_second_click_a_second_later(page, site_url, partner):
+    """3, where the window cannot open (a popup blocker): a confirmation button below the box,
+    deaf for a second after it appears."""
+    page.goto(partner + "/")
+    frame = wait_ready(embed_frame(page, site_url))
+    frame.evaluate("window.open = () => null")             # as a popup blocker answers
+    type_profile(frame, E1)
+    wait_total(frame, E1_TOTAL)
+    x, y = consent_point(page, frame)
+    page.mouse.click(x, y)
+    assert frame.is_visible("#embed-consent-confirm")
+    frame.click("#embed-consent-confirm")                  # at once: not taken
+    page.wait_for_timeout(300)
+    assert [s for s in page.evaluate("window.__scores") if s["total"] is not None] == []
+    page.wait_for_timeout(1000)
+    frame.click("#embed-consent-confirm")
+    poll(page, "window.__scores.some(s => s.total === %s)" % E1_TOTAL)
+
+
+def test_heights_come_in_steps(page, site_url, partner):
+    """19: the heights the partner gets tell how much of the form is open, not each answer."""
+    page.goto(partner + "/")
+    frame = wait_ready(embed_frame(page, site_url))
+    type_profile(frame, E1)
+    wait_total(frame, E1_TOTAL)
+    frame.select_option("#first_language-test", "tef_canada")     # one more field (its date)
+    frame.fill("#age", "abc")                                      # one error message
+    poll(frame, "!document.getElementById('error-summary').hidden")
+    page.wait_for_timeout(500)
+    heights = page.evaluate("window.__messages.filter(m => m.data.type === 'crs:height')"
+                            ".map(m => m.data.height)")
+    step = frame.evaluate("import('../static/embed-frame.js').then(m => m.HEIGHT_STEP)")
+    assert heights and step >= 200 and all(h % step == 0 for h in heights), heights
+
+
+def test_the_frame_restores_nothing_under_a_same_site_host(page, site_url):
+    """20: answers remembered on the calculator page stay out of a frame of ours (a partner on
+    the same site sees its height and could frame it)."""
+    page.goto(site_url)
+    wait_ready(page)
+    type_profile(page, E1, as_of="2026-11-23")
+    wait_total(page, E1_TOTAL)
+    page.click("#remember")
+    assert page.evaluate("localStorage.length") == 1
+    page.evaluate("""src => { const f = document.createElement('iframe'); f.id = 'same';
+        f.src = src; document.body.append(f); }""", site_url + "embed/")
+    framed = wait_ready(child_frame(page, "#same"))
+    assert framed.input_value("#age") == ""
+    assert framed.is_disabled("#remember") and framed.is_disabled("#forget")
+    assert framed.is_hidden("#notice")
+    page.evaluate("localStorage.clear()")
+
+
+def test_a_partner_posting_messages_cannot_break_the_frame(page, site_url, partner):
+    """2: the partner posts Emscripten's "_si" into the frame all through its start-up."""
+    page.goto(partner + "/noshare")
+    handle = page.wait_for_selector("#calc iframe", state="attached")
+    state = None
+    for _ in range(3000):
+        page.evaluate("() => { const w = document.querySelector('#calc iframe').contentWindow;"
+                      " for (let k = 0; k < 20; k++) w.postMessage('_si', '*'); }")
+        frame = handle.content_frame()
+        if frame and frame.url.startswith(site_url):
+            state = frame.evaluate("document.documentElement.getAttribute('data-crs-ready')")
+            if state:
+                break
+    assert state == "true" and frame.is_hidden("#load-failed")
+    type_profile(frame, E1)
+    wait_total(frame, E1_TOTAL)
+
+
+def test_language_switch_in_the_frame_puts_no_answer_in_a_url(playwright, site_url, partner, tmp_path):
+    """1 (the embed): the switch inside the frame keeps the answers, and no URL the browser
+    records holds them."""
+    import sqlite3
+    from .conftest import CHROME_ARGS, CHROMIUM
+    profile = tmp_path / "chromium"
+    context = playwright.chromium.launch_persistent_context(
+        str(profile), executable_path=CHROMIUM, args=CHROME_ARGS, headless=True)
+    try:
+        page = context.new_page()
+        page.goto(partner + "/noshare")
+        frame = wait_ready(embed_frame(page, site_url))
+        type_profile(frame, E1)
+        wait_total(frame, E1_TOTAL)
+        frame.click("#other-lang")
+        end = time.monotonic() + 30
+        while time.monotonic() < end:
+            frame = next((f for f in page.frames if "/embed/fr/" in f.url), None)
+            if frame:
+                break
+            page.wait_for_timeout(50)
+        wait_ready(frame)
+        assert "#" not in frame.url
+        assert frame.input_value("#age") == "29"
+        wait_total(frame, E1_TOTAL)
+    finally:
+        context.close()
+    db = sqlite3.connect("file:%s?mode=ro" % (profile / "Default" / "History"), uri=True)
+    urls = [row[0] for row in db.execute("select url from urls")]
+    db.close()
+    assert any("/noshare" in u for u in urls), urls
+    assert not any("#p=" in u or "ielts" in u for u in urls), urls
