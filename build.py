@@ -35,7 +35,7 @@ CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
 
 PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip",
                  "pyodide-lock.json")
-# What dist/vendor/pyodide/ ships of them as they come: the stdlib zip is ours instead
+# What dist/vendor/pyodide-<version>-<hash>/ ships of them as they come: the stdlib zip is ours instead
 # (compiled_python), under a content-hashed name.
 PYODIDE_SHIPPED = tuple(name for name in PYODIDE_FILES if name != "python_stdlib.zip")
 # Python test dependencies, pinned to the versions this was built and measured with.
@@ -45,15 +45,29 @@ TEST_REQUIREMENTS = ("pytest==9.2.0", "hypothesis==6.170.15", "playwright==1.65.
 CSP = ("default-src 'self'; script-src 'self' 'unsafe-eval' 'wasm-unsafe-eval'; "
        "connect-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; "
        "base-uri 'self'; form-action 'self'")
-# Sent as headers by the dev server (frame-ancestors only works as a header).
+# Sent as headers by the dev server (frame-ancestors only works as a header), and written into
+# dist/_headers for static hosts that read it (embed_build.headers_file).
+# Permissions-Policy: every powerful feature the calculator never uses is denied to the page and
+# to anything it could frame (only names Chromium knows: an unknown one is a console error).
+PERMISSIONS_POLICY = ", ".join(feature + "=()" for feature in (
+    "accelerometer", "camera", "display-capture", "geolocation", "gyroscope", "hid",
+    "magnetometer", "microphone", "midi", "payment", "serial", "usb", "xr-spatial-tracking"))
 HEADERS = {
     "Content-Security-Policy": CSP + "; frame-ancestors 'self'",
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "no-referrer",
+    "Permissions-Policy": PERMISSIONS_POLICY,
     "Cache-Control": "no-cache",
 }
-# The runtime under vendor/ is versioned (npm versions; PyScript's chunks are content-hashed):
-# cached for a year without revalidation. Pages, configs, py/, static/ and sw.js: no-cache.
+# Our own pages (calculator, embed docs) get a browsing context group of their own: a page of
+# another origin that opened them (window.open) keeps no handle on them, and they none on it.
+# Not the embed frame: COOP is ignored in an iframe, so it would protect nothing there, and a
+# partner that opens /embed/ in a popup would lose its window handle (docs/embed.md).
+PAGE_HEADERS = {"Cross-Origin-Opener-Policy": "same-origin"}
+# Everything under vendor/ sits in a directory named after its package's npm version and a hash
+# of the files' bytes (write_runtime, copy_pyscript), and the files we generate there carry a
+# content hash in their own name: a path never changes bytes, so it is cached for a year without
+# revalidation. Pages, configs, py/, static/ and sw.js: no-cache.
 VENDOR_CACHE = "public, max-age=31536000, immutable"
 MIME = {
     ".wasm": "application/wasm", ".mjs": "text/javascript", ".js": "text/javascript",
@@ -342,6 +356,7 @@ export { version };
 const STDLIB = new URL("./%(stdlib)s", import.meta.url).href;
 const CACHE = "pyodide-snapshot";   // not "crs-*": sw.js deletes those on activate
 const KEY = new URL("./snapshot-%(key)s.bin", import.meta.url).href;
+const PENDING = KEY + "?restoring";   // present while a start that restored KEY is unfinished
 const root = document.documentElement;
 let started = null;
 // The page's one runtime: started by PyScript's call below, then the same for any later caller
@@ -359,22 +374,55 @@ export async function loadPyodide(options = {}) {
 }
 async function open() {
   const options = { stdLibURL: STDLIB };
-  let hit = null;
-  try { hit = await (await caches.open(CACHE)).match(KEY); } catch (e) { /* no Cache API here */ }
+  let store = null, hit = null;
+  try {
+    store = await caches.open(CACHE);
+    let pending;
+    [hit, pending] = await Promise.all([store.match(KEY), store.match(PENDING)]);
+    // The last start that restored this snapshot never reached a score (the tab crashed, hung
+    // or was closed while starting): do not try the same memory again. The worst case is a
+    // good snapshot dropped and made again after this visit.
+    if (hit && pending) {
+      console.warn("Pyodide snapshot dropped: the last start that used it did not finish");
+      await Promise.all([store.delete(KEY), store.delete(PENDING)]);
+      hit = null;
+    }
+  } catch (e) { /* no Cache API here, or storage denied (cookies blocked): start normally */ }
   if (hit) {
+    // Marked before the restore, cleared once the page has scored (settle below).
+    const marked = store.put(PENDING, new Response("")).catch(() => {});
     try {
       const py = await load({ ...options, _loadSnapshot: hit.arrayBuffer().then(dense) });
       py.runPython("import random; random.seed()");
       root.setAttribute("data-crs-snapshot", "restored");
+      settle(store, marked);
       return ready(py);
     } catch (e) {
       console.warn("Pyodide snapshot not used:", e);
-      caches.open(CACHE).then((c) => c.delete(KEY)).catch(() => {});
+      marked.then(() => Promise.all([store.delete(KEY), store.delete(PENDING)])).catch(() => {});
     }
   }
   const py = await load(options);
   if (self.caches && self.Worker) whenStarted(makeSnapshot);
   return ready(py);
+}
+// A start that used the snapshot and did not reach a score ("failed", from static/boot.js or
+// web/main.py) deletes it: a damaged snapshot can pass the checks and still break Python later
+// (a corruption in a restored object), and it must not break every later visit. Reaching a
+// score ("true") clears the mark.
+function settle(store, marked) {
+  const done = (state) => marked.then(() => state === "true" ? store.delete(PENDING)
+    : Promise.all([store.delete(KEY), store.delete(PENDING)])).catch(() => {});
+  const state = root.getAttribute("data-crs-ready");
+  if (state) return done(state);
+  const watch = new MutationObserver(() => {
+    const now = root.getAttribute("data-crs-ready");
+    if (!now) return;
+    watch.disconnect();
+    if (now === "failed") console.warn("Pyodide snapshot dropped: the start that used it failed");
+    done(now);
+  });
+  watch.observe(root, { attributes: true, attributeFilter: ["data-crs-ready"] });
 }
 // PyScript writes its Python package into the working directory on every visit and imports it
 // from there, compiling it from source ("import pyscript" took 75-110 ms; 30-45 ms now). build.py
@@ -386,12 +434,17 @@ function ready(py) {
   return py;
 }
 // The snapshot is stored sparse (see the worker): a header, then the memory's non-zero stretches.
+// Its checksum is checked first: a damaged snapshot that is still well-formed would otherwise be
+// restored and break Python later (measured: 4 KB overwritten in its data restored, then
+// "memory access out of bounds" on this and every later visit).
+%(checksum)s
 function dense(data) {
-  const head = new Uint32Array(data, 0, 3);
+  const head = new Uint32Array(data, 0, %(header_words)d);
   if (head[0] !== %(magic)d || head[1] > 0x10000000) throw new Error("not a snapshot of ours");
-  const table = new Uint32Array(data, 12, 2 * head[2]);
+  if (checksum(data, 4 * %(header_words)d) !== head[3]) throw new Error("snapshot checksum mismatch");
+  const table = new Uint32Array(data, 4 * %(header_words)d, 2 * head[2]);
   const memory = new Uint8Array(head[1]);
-  let at = 12 + table.byteLength;
+  let at = 4 * %(header_words)d + table.byteLength;
   for (let k = 0; k < table.length; k += 2) {
     memory.set(new Uint8Array(data, at, table[k + 1]), table[k]);
     at += table[k + 1];
@@ -425,8 +478,10 @@ SNAPSHOT_WORKER_TEMPLATE = """// Generated by build.py: do not edit. Makes the m
 import { loadPyodide } from "./pyodide.mjs";
 const IMPORTS = %(imports)s;
 // The memory (31 MB) is three-quarters zeros: only its non-zero stretches are stored, after a
-// header [magic, memory size, n, then n times (offset, length)]. About 11 MB on disk, and faster
-// to read back than the whole memory (gzip is smaller but slower to inflate: docs/page.md).
+// header [magic, memory size, n, checksum], then n times (offset, length), then the stretches.
+// About 11 MB on disk, and faster to read back than the whole memory (gzip is smaller but
+// slower to inflate: docs/page.md). The checksum covers everything after the header.
+%(checksum)s
 function sparse(memory) {
   const GAP = 4096;   // zero runs shorter than this stay inside a stretch
   const stretches = [];
@@ -439,10 +494,16 @@ function sparse(memory) {
     stretches.push(memory.subarray(i, end));
     i = end;
   }
-  const head = new Uint32Array(3 + 2 * stretches.length);
-  head.set([%(magic)d, memory.length, stretches.length]);
-  stretches.forEach((part, k) => head.set([part.byteOffset - memory.byteOffset, part.length], 3 + 2 * k));
-  return new Blob([head, ...stretches]);
+  const words = %(header_words)d;
+  const table = new Uint32Array(2 * stretches.length);
+  stretches.forEach((part, k) => table.set([part.byteOffset - memory.byteOffset, part.length], 2 * k));
+  const out = new Uint8Array(4 * words + table.byteLength + stretches.reduce((n, p) => n + p.length, 0));
+  out.set(new Uint8Array(table.buffer), 4 * words);
+  let at = 4 * words + table.byteLength;
+  for (const part of stretches) { out.set(part, at); at += part.length; }
+  new Uint32Array(out.buffer, 0, words).set([%(magic)d, memory.length, stretches.length,
+                                             checksum(out.buffer, 4 * words)]);
+  return new Blob([out]);
 }
 self.onmessage = async ({ data: { cache, key, stdlib } }) => {
   try {
@@ -462,33 +523,87 @@ self.onmessage = async ({ data: { cache, key, stdlib } }) => {
 };
 """
 
-SNAPSHOT_MAGIC = 0x31535243   # the bytes "CRS1" (a little-endian word): how a stored snapshot starts
+SNAPSHOT_MAGIC = 0x32535243   # the bytes "CRS2" (a little-endian word): how a stored snapshot starts
+SNAPSHOT_HEADER_WORDS = 4     # magic, memory size, number of stretches, checksum
+# FNV-1a in four interleaved lanes over 32-bit words (then the last words and bytes), in both
+# the snapshot worker and the interpreter module: four independent multiply chains run about
+# twice as fast as one. A check against damage, not against tampering (whoever can write the
+# cache can write the checksum too). Measured: 5-7 ms for the 11 MB in Chromium on this
+# machine (one lane: 8-15 ms), while the wasm is still loading (docs/page.md).
+SNAPSHOT_CHECKSUM_JS = """function checksum(buffer, from) {
+  const words = new Uint32Array(buffer, from, (buffer.byteLength - from) >>> 2);
+  const P = 0x01000193, n = words.length & ~3;
+  let a = 0x811c9dc5, b = 0x050c5d1f, c = 0x9e3779b9, d = 0x85ebca6b;
+  for (let i = 0; i < n; i += 4) {
+    a = Math.imul(a ^ words[i], P); b = Math.imul(b ^ words[i + 1], P);
+    c = Math.imul(c ^ words[i + 2], P); d = Math.imul(d ^ words[i + 3], P);
+  }
+  let h = Math.imul(Math.imul(Math.imul(a ^ b, P) ^ c, P) ^ d, P);
+  for (let i = n; i < words.length; i++) h = Math.imul(h ^ words[i], P);
+  const tail = new Uint8Array(buffer, from + 4 * words.length);
+  for (let i = 0; i < tail.length; i++) h = Math.imul(h ^ tail[i], P);
+  return h >>> 0;
+}"""
 
 RUNTIME = {}   # names of the generated runtime files, filled by write_runtime()
 
 
+def versioned_dir(parent, package, version, files):
+    """Copy `files` ((source, name) pairs) into a new directory of `parent` named after the
+    package, its version and a hash of the bytes copied (read back from dist/, so it is what is
+    served); returns the directory's path. Served `immutable` (VENDOR_CACHE): a path under it
+    can never hold other bytes, so a browser's year-long HTTP cache never pairs the runtime of
+    one build with files of another (the embed has no service worker to keep them together)."""
+    staging = parent / (package + ".tmp")
+    digest = hashlib.sha256()
+    for src, name in files:
+        copy(src, staging / name)
+        digest.update(name.encode() + b"\0" + hashlib.sha256((staging / name).read_bytes()).digest())
+    out = parent / ("%s-%s-%s" % (package, version, digest.hexdigest()[:10]))
+    os.replace(staging, out)
+    return out
+
+
+def npm_version(package):
+    return json.loads((NODE_MODULES / package / "package.json").read_text())["version"]
+
+
 def write_runtime(stdlib):
-    """Write the Pyodide files, the hashed stdlib zip, the interpreter module and its snapshot
-    worker into dist/vendor/pyodide/, and their names into RUNTIME."""
-    out = DIST / "vendor" / "pyodide"
+    """Write the Pyodide files into dist/vendor/pyodide-<version>-<hash>/, then beside them the
+    content-named stdlib zip, interpreter module and snapshot worker, and their names into
+    RUNTIME. The directory's hash covers the npm files only: a change of our stdlib or modules
+    renames only those files, and the 9.6 MB wasm keeps its cached path."""
+    out = versioned_dir(DIST / "vendor", "pyodide", npm_version("pyodide"),
+                        [(NODE_MODULES / "pyodide" / name, name) for name in PYODIDE_SHIPPED])
     digest = hashlib.sha256()
     for name in PYODIDE_SHIPPED:
-        copy(NODE_MODULES / "pyodide" / name, out / name)
-        digest.update(name.encode() + (NODE_MODULES / "pyodide" / name).read_bytes())
-    data = stdlib.read_bytes()
+        digest.update(name.encode() + (out / name).read_bytes())
+    copy(stdlib, out / "python_stdlib.tmp")       # named after the bytes served
+    data = (out / "python_stdlib.tmp").read_bytes()
     stdlib_name = "python_stdlib-%s.zip" % hashlib.sha256(data).hexdigest()[:12]
-    copy(stdlib, out / stdlib_name)
+    os.replace(out / "python_stdlib.tmp", out / stdlib_name)
     digest.update(data + SNAPSHOT_WORKER_TEMPLATE.encode() + " ".join(SNAPSHOT_IMPORTS).encode())
     key = digest.hexdigest()[:16]
-    worker = SNAPSHOT_WORKER_TEMPLATE % {"imports": json.dumps(SNAPSHOT_IMPORTS),
-                                         "magic": SNAPSHOT_MAGIC}
+    common = {"magic": SNAPSHOT_MAGIC, "header_words": SNAPSHOT_HEADER_WORDS,
+              "checksum": SNAPSHOT_CHECKSUM_JS}
+    worker = SNAPSHOT_WORKER_TEMPLATE % {"imports": json.dumps(SNAPSHOT_IMPORTS), **common}
     worker_name = "crs-snapshot-worker-%s.mjs" % hashlib.sha256(worker.encode()).hexdigest()[:12]
     (out / worker_name).write_text(worker)
     start = START_TEMPLATE % {"stdlib": stdlib_name, "key": key, "worker": worker_name,
-                              "pyscript_cache": PYSCRIPT_CACHE, "magic": SNAPSHOT_MAGIC}
+                              "pyscript_cache": PYSCRIPT_CACHE, **common}
     start_name = "crs-start-%s.mjs" % hashlib.sha256(start.encode()).hexdigest()[:12]
     (out / start_name).write_text(start)
-    RUNTIME.update(stdlib=stdlib_name, start=start_name, worker=worker_name, key=key)
+    RUNTIME.update(stdlib=stdlib_name, start=start_name, worker=worker_name, key=key,
+                   pyodide_dir=out.relative_to(DIST).as_posix())
+
+
+def copy_pyscript():
+    """@pyscript/core's dist (no source maps) into dist/vendor/pyscript-<version>-<hash>/.
+    Its chunks are content-hashed by its bundler, but core.js, core.css and the rest are not."""
+    files = [(path, path.name) for path in sorted((NODE_MODULES / "@pyscript" / "core" / "dist").iterdir())
+             if path.is_file() and not path.name.endswith(".map")]
+    out = versioned_dir(DIST / "vendor", "pyscript", npm_version("@pyscript/core"), files)
+    RUNTIME["pyscript_dir"] = out.relative_to(DIST).as_posix()
 
 
 # ---------------------------------------------------------------------------------------------
@@ -881,11 +996,12 @@ def preload_html(prefix):
     CRS_NO_PRELOAD=1 builds without them (for A/B runs of benchmarks/page.py)."""
     if os.environ.get("CRS_NO_PRELOAD"):
         return ""
-    links = ['<link rel="modulepreload" href="{p}vendor/pyscript/%s">' % pyscript_chunk().name,
-             '<link rel="modulepreload" href="{p}vendor/pyodide/pyodide.mjs">',
-             '<link rel="preload" as="fetch" crossorigin href="{p}vendor/pyodide/pyodide.asm.wasm">',
-             '<link rel="preload" as="fetch" crossorigin href="{p}vendor/pyodide/%s">' % RUNTIME["stdlib"],
-             '<link rel="modulepreload" href="{p}vendor/pyodide/pyodide.asm.mjs">']
+    runtime = "{p}" + RUNTIME["pyodide_dir"] + "/"
+    links = ['<link rel="modulepreload" href="{p}%s/%s">' % (RUNTIME["pyscript_dir"], pyscript_chunk().name),
+             '<link rel="modulepreload" href="%spyodide.mjs">' % runtime,
+             '<link rel="preload" as="fetch" crossorigin href="%spyodide.asm.wasm">' % runtime,
+             '<link rel="preload" as="fetch" crossorigin href="%s%s">' % (runtime, RUNTIME["stdlib"]),
+             '<link rel="modulepreload" href="%spyodide.asm.mjs">' % runtime]
     # In a <template>: inert until static/boot.js moves them into the head after the first
     # paint (static links delayed the first paint by ~0.1 s on 2 cores: the early downloads'
     # decoding competed with rendering).
@@ -906,9 +1022,10 @@ def page_html(lang, prefix, config_url):
 <link rel="alternate" hreflang="en-CA" href="{en_href}">
 <link rel="alternate" hreflang="fr-CA" href="{fr_href}">
 <link rel="stylesheet" href="{p}static/site.css">
-{preload}<script type="module" src="{p}static/boot.js"></script>
+{preload}<script type="module" src="{p}static/storage-fallback.js"></script>
+<script type="module" src="{p}static/boot.js"></script>
 <script type="module" src="{p}static/sw-register.js"></script>
-<script type="module" src="{p}vendor/pyscript/core.js"></script>
+<script type="module" src="{p}{pyscript}/core.js"></script>
 </head>
 <body>
 <a class="skip-link" href="#crs-form">{skip}</a>
@@ -942,7 +1059,7 @@ def page_html(lang, prefix, config_url):
 </html>
 """.format(
         head=head_open(lang), title=esc(T("html_title", lang)),
-        preload=preload_html(prefix),
+        preload=preload_html(prefix), pyscript=RUNTIME["pyscript_dir"],
         desc=esc(T("meta_description", lang)), p=prefix, en_href=prefix, fr_href=prefix + "fr/",
         skip=esc(T("skip_link", lang)), site=esc(T("site_name", lang)), other=other,
         other_href=other_href, other_label=esc(T("other_lang_label", lang)),
@@ -973,7 +1090,7 @@ def pyscript_config(prefix):
     # No `files`: our modules come in py/app.zip, fetched early by static/boot.js (see
     # compiled_python); web/main.py is the script's own src.
     return {
-        "interpreter": prefix + "vendor/pyodide/" + RUNTIME["start"],
+        "interpreter": prefix + RUNTIME["pyodide_dir"] + "/" + RUNTIME["start"],
         "plugins": ["!error", "!py-editor", "!py-game", "!py-terminal", "!donkey",
                     "!deprecations-manager", "!codemirror"],
     }
@@ -991,9 +1108,7 @@ def build():
     DIST.mkdir()
     stdlib, app = compiled_python()
     write_runtime(stdlib)
-    for path in sorted((NODE_MODULES / "@pyscript" / "core" / "dist").iterdir()):
-        if path.is_file() and not path.name.endswith(".map"):
-            copy(path, DIST / "vendor" / "pyscript" / path.name)
+    copy_pyscript()
     copy(ROOT / "py" / "web" / "main.py", DIST / "py" / "web" / "main.py")
     copy(app, DIST / "py" / "app.zip")
     for path in sorted((ROOT / "static").rglob("*")):
@@ -1072,9 +1187,14 @@ def compress():
 # it once Python has started, so precaching (mostly from the HTTP cache) never slows the first
 # score.
 
-SW_TEMPLATE = """// Generated by build.py: do not edit. Precaches what the calculator pages load, cache first.
+SW_TEMPLATE = """// Generated by build.py: do not edit. Precaches what the calculator pages load.
+// Network first for the pages and for every file that keeps its name across builds (configs,
+// py/, static/): a visit after a deploy shows the new build, never the previous one silently;
+// the cache answers only when the network cannot (offline, or a server error). Cache first
+// for vendor/, whose paths change with their bytes (build.py, VENDOR_CACHE): no request at all.
 const CACHE = %(cache)s;
 const PRECACHE = %(files)s;
+const VENDOR = new URL("./vendor/", self.registration.scope).href;
 self.addEventListener("install", (event) => event.waitUntil(
   caches.open(CACHE)
     .then((cache) => cache.addAll(PRECACHE.map((url) => new Request(url, {cache: "no-cache"}))))
@@ -1083,16 +1203,34 @@ self.addEventListener("activate", (event) => event.waitUntil(
   caches.keys()
     .then((keys) => Promise.all(keys.filter((k) => k.startsWith("crs-") && k !== CACHE)
                                     .map((k) => caches.delete(k))))
+    // The page's request is sent while the worker starts, instead of after (network first).
+    .then(() => self.registration.navigationPreload && self.registration.navigationPreload.enable())
     .then(() => self.clients.claim())));
+// caches.match with cacheName does not re-create a cache that static/sw-register.js deleted.
+async function cached(request) {
+  let hit = await caches.match(request, {cacheName: CACHE, ignoreSearch: true});
+  if (!hit && request.mode === "navigate" && /\\/index\\.html$/.test(new URL(request.url).pathname))
+    hit = await caches.match(request.url.replace(/index\\.html(\\?.*)?$/, ""),
+                             {cacheName: CACHE, ignoreSearch: true});
+  return hit;
+}
+async function networkFirst(event) {
+  try {
+    // Through the HTTP cache: a no-cache file costs a revalidation (304), not a download.
+    const response = (await event.preloadResponse) || await fetch(event.request);
+    if (response.status < 500) return response;
+    return (await cached(event.request)) || response;
+  } catch (e) {   // offline
+    return (await cached(event.request)) || Response.error();
+  }
+}
 self.addEventListener("fetch", (event) => {
   const request = event.request;
   if (request.method !== "GET" || new URL(request.url).origin !== location.origin) return;
-  event.respondWith(caches.open(CACHE).then(async (cache) => {
-    let hit = await cache.match(request, {ignoreSearch: true});
-    if (!hit && request.mode === "navigate" && /\\/index\\.html$/.test(new URL(request.url).pathname))
-      hit = await cache.match(request.url.replace(/index\\.html(\\?.*)?$/, ""), {ignoreSearch: true});
-    return hit || fetch(request);
-  }));
+  if (request.url.startsWith(VENDOR))
+    event.respondWith(cached(request).then((hit) => hit || fetch(request)));
+  else
+    event.respondWith(networkFirst(event));
 });
 """
 
@@ -1174,19 +1312,30 @@ def service_worker():
 # ---------------------------------------------------------------------------------------------
 # Serve
 
+def response_headers(rel):
+    """The headers of the file `rel` (relative to dist/, as served)."""
+    if rel == "embed" or rel.startswith("embed/"):      # framable by the allow-list
+        headers = embed_build.embed_headers(HEADERS, embed_build.frame_ancestors())
+    else:
+        headers = {**HEADERS, **PAGE_HEADERS}
+    if rel.startswith("vendor/"):
+        headers["Cache-Control"] = VENDOR_CACHE
+    return headers
+
+
 class Handler(http.server.SimpleHTTPRequestHandler):
     extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, **MIME}
 
     def __init__(self, *args, directory=None, **kwargs):
         super().__init__(*args, directory=directory or str(DIST), **kwargs)
 
+    # Headers are chosen from the file actually served (after translate_path has decoded and
+    # normalised the request path), never from the raw path: /embed/..%2findex.html is the
+    # calculator page and gets the calculator's headers.
+    served = None   # that file, relative to the served directory ("" when none)
+
     def end_headers(self):
-        headers = HEADERS
-        if embed_build.is_embed_path(self.path):     # framable by the allow-list
-            headers = embed_build.embed_headers(HEADERS, embed_build.frame_ancestors())
-        for key, value in headers.items():
-            if key == "Cache-Control" and self.path.startswith("/vendor/"):
-                value = VENDOR_CACHE
+        for key, value in response_headers(self.served or "").items():
             self.send_header(key, value)
         super().end_headers()
 
@@ -1196,11 +1345,18 @@ class Handler(http.server.SimpleHTTPRequestHandler):
             index = os.path.join(path, "index.html")
             if self.path.split("?")[0].endswith("/") and os.path.exists(index):
                 path = index
+        self.served = os.path.relpath(path, self.directory).replace(os.sep, "/")
         accepted = [e.split(";")[0].strip() for e in self.headers.get("Accept-Encoding", "").split(",")]
         for encoding, suffix in (("br", ".br"), ("gzip", ".gz")):
             if encoding in accepted and os.path.isfile(path + suffix) and os.path.isfile(path):
                 return self._send_gzip(path, path + suffix, encoding)
         return super().send_head()
+
+    def list_directory(self, path):
+        """No directory listings (what a static host does): a directory without index.html is
+        not found."""
+        self.send_error(404, "File not found")
+        return None
 
     def _send_gzip(self, path, gz, encoding="gzip"):
         stat = os.stat(gz)

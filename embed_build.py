@@ -154,11 +154,6 @@ def embed_headers(base_headers, ancestors):
     return out
 
 
-def is_embed_path(path):
-    path = path.split("?")[0].split("#")[0]
-    return path == "/embed" or path.startswith("/embed/")
-
-
 def embed_page(b, lang, prefix):
     """The page in the frame: the calculator's form and result panel, no site chrome."""
     esc = b.esc
@@ -184,9 +179,10 @@ def embed_page(b, lang, prefix):
 <link rel="icon" href="data:,">
 <link rel="stylesheet" href="{p}static/site.css">
 <link rel="stylesheet" href="{p}static/embed.css">
-{preload}<script type="module" src="{p}static/embed-frame.js"></script>
+{preload}<script type="module" src="{p}static/storage-fallback.js"></script>
+<script type="module" src="{p}static/embed-frame.js"></script>
 <script type="module" src="{p}static/boot.js"></script>
-<script type="module" src="{p}vendor/pyscript/core.js"></script>
+<script type="module" src="{p}{pyscript}/core.js"></script>
 </head>
 <body class="embed">
 <div class="embed-bar"><p class="embed-bar__title" id="embed-title">{h1}</p>
@@ -206,7 +202,7 @@ def embed_page(b, lang, prefix):
 </html>
 """.format(
         head=b.head_open(lang, "embed-page"), title=esc(w("frame_title", lang)),
-        p=prefix,
+        p=prefix, pyscript=b.RUNTIME["pyscript_dir"],
         preload=b.preload_html(prefix),
         h1=esc(w("embed_h1", lang)), other=other, other_href=other_href,
         other_label=esc(b.T("other_lang_label", lang)), privacy=esc(w("embed_privacy", lang)),
@@ -292,19 +288,24 @@ def docs_page(b, lang, prefix):
         back_label=esc(w("docs_back", lang)))
 
 
-def headers_file(base_headers, ancestors):
+def headers_file(base_headers, ancestors, page_headers=None, immutable=(), vendor_cache=None):
     """dist/_headers (Netlify / Cloudflare Pages format). The rules for HTML documents do not
     overlap (those hosts merge the headers of every matching rule, and two CSPs would both be
     enforced): the calculator and docs pages may only be framed by us, the embed pages by the
-    allow-list."""
+    allow-list. `page_headers` (COOP) go on our own pages only, never on the embed pages (so
+    not in the /* rule either: it matches them too). `immutable`: the versioned directories
+    (under vendor/) that may be cached for a year; caching of everything else is left to the
+    host (the dev server's no-cache is for development)."""
     embed = embed_headers(base_headers, ancestors)
-    # Caching is left to the host (the dev server's Cache-Control is for development).
     common = {k: v for k, v in base_headers.items()
               if k not in ("Content-Security-Policy", "Cache-Control")}
     lines = ["# Written by build.py (embed_build.py): the dev server sends the same headers.",
              "/*"] + ["  %s: %s" % kv for kv in common.items()]
+    for directory in immutable:
+        lines += ["/%s/*" % directory, "  Cache-Control: " + vendor_cache]
     for path in ("/", "/index.html", "/fr/", "/fr/index.html", "/embed.html", "/fr/embed.html"):
         lines += [path, "  Content-Security-Policy: " + base_headers["Content-Security-Policy"]]
+        lines += ["  %s: %s" % kv for kv in (page_headers or {}).items()]
     for path in ("/embed/", "/embed/index.html", "/embed/fr/", "/embed/fr/index.html",
                  "/embed/consent.html", "/embed/fr/consent.html"):
         lines += [path, "  Content-Security-Policy: " + embed["Content-Security-Policy"]]
@@ -322,5 +323,7 @@ def write(b, dist, ancestors):
     (dist / "embed.html").write_text(docs_page(b, "en", ""))
     (dist / "fr").mkdir(exist_ok=True)
     (dist / "fr" / "embed.html").write_text(docs_page(b, "fr", "../"))
-    (dist / "_headers").write_text(headers_file(b.HEADERS, ancestors))
+    (dist / "_headers").write_text(headers_file(
+        b.HEADERS, ancestors, b.PAGE_HEADERS, (b.RUNTIME["pyodide_dir"], b.RUNTIME["pyscript_dir"]),
+        b.VENDOR_CACHE))
 

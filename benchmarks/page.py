@@ -63,8 +63,8 @@ E1 = {"marital_status": "never_married", "age": 29, "education": "bachelors",
 BASELINE_HTML = """<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>stock PyScript</title>
 <link rel="icon" href="data:,">
-<link rel="stylesheet" href="../vendor/pyscript/core.css">
-<script type="module" src="../vendor/pyscript/core.js"></script>
+<link rel="stylesheet" href="../{pyscript}/core.css">
+<script type="module" src="../{pyscript}/core.js"></script>
 </head><body>
 <label for="a">a</label> <input id="a" value="21"> <p id="score"></p>
 <script type="py" config='{"interpreter": "pyodide/pyodide.mjs"}'>
@@ -80,17 +80,17 @@ show()
 FLOOR_HTML = """<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>bare Pyodide</title>
 <link rel="icon" href="data:,">
-<link rel="modulepreload" href="../vendor/pyodide/{start}">
-<link rel="modulepreload" href="../vendor/pyodide/pyodide.mjs">
-<link rel="modulepreload" href="../vendor/pyodide/pyodide.asm.mjs">
-<link rel="preload" as="fetch" crossorigin href="../vendor/pyodide/pyodide.asm.wasm">
-<link rel="preload" as="fetch" crossorigin href="../vendor/pyodide/{stdlib}">
+<link rel="modulepreload" href="../{pyodide}/{start}">
+<link rel="modulepreload" href="../{pyodide}/pyodide.mjs">
+<link rel="modulepreload" href="../{pyodide}/pyodide.asm.mjs">
+<link rel="preload" as="fetch" crossorigin href="../{pyodide}/pyodide.asm.wasm">
+<link rel="preload" as="fetch" crossorigin href="../{pyodide}/{stdlib}">
 <script type="module" src="floor.mjs"></script>
 </head><body><p id="score"></p></body></html>
 """
 # start() is the interpreter module's own start-up (snapshot restored when there is one); the
 # ready attribute is what its snapshot maker waits for, as on our page.
-FLOOR_JS = """import { start } from "../vendor/pyodide/{start}";
+FLOOR_JS = """import { start } from "../{pyodide}/{start}";
 const py = await start();
 document.getElementById("score").textContent = String(py.runPython("1 + 1"));
 document.documentElement.setAttribute("data-crs-ready", "true");
@@ -260,7 +260,10 @@ def main():
         build.build()
     baseline_dir = build.DIST / "bench-baseline"
     baseline_dir.mkdir(exist_ok=True)
-    (baseline_dir / "index.html").write_text(BASELINE_HTML)
+    # The runtime's directories are named after their versions and bytes (build.py, vendor/).
+    dirs = {"pyodide": "vendor/" + next((build.DIST / "vendor").glob("pyodide-*")).name,
+            "pyscript": "vendor/" + next((build.DIST / "vendor").glob("pyscript-*")).name}
+    (baseline_dir / "index.html").write_text(BASELINE_HTML.replace("{pyscript}", dirs["pyscript"]))
     # The stock page gets the stock Pyodide files from npm (source stdlib), gzip-served alike.
     for name in build.PYODIDE_FILES:
         target = baseline_dir / "pyodide" / name
@@ -271,11 +274,12 @@ def main():
             target.with_name(name + ".gz").write_bytes(packed)
     floor_dir = build.DIST / "bench-floor"
     floor_dir.mkdir(exist_ok=True)
-    runtime = build.DIST / "vendor" / "pyodide"
+    runtime = build.DIST / dirs["pyodide"]
     names = {"start": next(runtime.glob("crs-start-*.mjs")).name,
-             "stdlib": next(runtime.glob("python_stdlib-*.zip")).name}
+             "stdlib": next(runtime.glob("python_stdlib-*.zip")).name, **dirs}
     (floor_dir / "index.html").write_text(FLOOR_HTML.format(**names))
-    (floor_dir / "floor.mjs").write_text(FLOOR_JS.replace("{start}", names["start"]))
+    (floor_dir / "floor.mjs").write_text(FLOOR_JS.replace("{start}", names["start"])
+                                         .replace("{pyodide}", dirs["pyodide"]))
     count_sent()
     server = build.make_server(0)
     threading.Thread(target=server.serve_forever, daemon=True).start()

@@ -92,9 +92,14 @@ addEventListener("error", (event) => {
   const url = el.src || el.href || "";
   if ((el.tagName === "SCRIPT" || el.tagName === "LINK") && ours(url)) failed();
 }, true);
-// A dynamic import() of a runtime chunk that fails rejects a promise nobody catches.
-addEventListener("unhandledrejection", () => {
-  if (!root.getAttribute("data-crs-ready")) setTimeout(failed, 1000);
+// A dynamic import() of a runtime chunk that fails rejects a promise nobody catches (module
+// loads do not go through fetch). Other stray rejections are not taken as failure: a false
+// alarm now also drops the offline copy and the snapshot (static/sw-register.js); a start that
+// really hangs is caught by the stall watch below.
+const IMPORT_FAILED = /dynamically imported module|Importing a module script failed|error loading dynamically/i;
+addEventListener("unhandledrejection", (event) => {
+  const reason = event && event.reason;
+  if (!root.getAttribute("data-crs-ready") && IMPORT_FAILED.test(String(reason && reason.message || reason))) failed();
 });
 // Finished downloads are progress too (preloads, module chunks, the HTTP and worker caches).
 try {

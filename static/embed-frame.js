@@ -12,41 +12,6 @@ export { origin, colour, font, date, readable };
 const root = document.documentElement;
 const params = new URLSearchParams(location.search);
 
-// In a third-party frame, browsers that block third-party cookies (Chrome's incognito
-// default, or the setting) also deny IndexedDB, and PyScript 0.7.31 awaits an IndexedDB map
-// at start-up (its packages cache, even with no packages): it never starts. When the real
-// open is denied, PyScript gets an in-memory database instead (nothing is stored anyway).
-function memoryDatabase() {
-  const data = new Map();
-  const later = (value) => {
-    const request = {};
-    setTimeout(() => request.onsuccess && request.onsuccess({ target: { result: value } }));
-    return request;
-  };
-  const store = {
-    count: () => later(data.size), clear: () => { data.clear(); return later(undefined); },
-    delete: (k) => { data.delete(k); return later(undefined); }, get: (k) => later(data.get(k)),
-    getKey: (k) => later(data.has(k) ? k : undefined), getAllKeys: () => later([...data.keys()]),
-    put: (v, k) => { data.set(k, v); return later(k); },
-  };
-  return { objectStoreNames: { length: 1 }, transaction: () => ({ objectStore: () => store }),
-    close() {} };
-}
-if (window.parent !== window && window.indexedDB) {
-  const open = indexedDB.open.bind(indexedDB);
-  indexedDB.open = (name, version) => {
-    const request = {};
-    const real = open(name, version);
-    real.onupgradeneeded = (e) => request.onupgradeneeded && request.onupgradeneeded(e);
-    real.onsuccess = (e) => request.onsuccess && request.onsuccess(e);
-    real.onerror = (e) => {
-      e.preventDefault();
-      if (request.onsuccess) request.onsuccess({ target: { result: memoryDatabase() } });
-    };
-    return request;
-  };
-}
-
 // The options, validated. Anything invalid is dropped silently (the frame works without it).
 const host = origin(params.get("host"));
 const accent = colour(params.get("accent"));

@@ -3,7 +3,18 @@
 // never competes with the first load. When a complete copy is cached, the footer says the page
 // is ready for offline use (the words are in the page's HTML, in its language), and
 // html[data-crs-offline="ready"] is set for tests. No user data is read or written here.
+//
+// A start that fails (html[data-crs-ready="failed"], set by static/boot.js or web/main.py)
+// drops the offline copy: a damaged file in the worker's cache must cost one failed start, not
+// every start until the next build. The worker is unregistered and its caches deleted, so
+// "Try reloading" loads everything from the network; the next start that succeeds registers
+// and fills it again.
+//
+// Where storage is denied (cookies blocked) registering and the Cache API reject: every call
+// here is caught, and the page simply works without offline use.
 const root = document.documentElement;
+const SCRIPT = new URL("../sw.js", import.meta.url);
+const supported = "serviceWorker" in navigator && window.isSecureContext;
 
 function showReady() {
   root.setAttribute("data-crs-offline", "ready");
@@ -12,21 +23,59 @@ function showReady() {
 }
 
 function register() {
-  navigator.serviceWorker.register(new URL("../sw.js", import.meta.url))
-    .catch(() => root.setAttribute("data-crs-offline", "unavailable"));
-  // Resolves once a service worker is active, i.e. its install (the precache) completed.
-  navigator.serviceWorker.ready.then(showReady);
+  try {
+    navigator.serviceWorker.register(SCRIPT)
+      .catch(() => root.setAttribute("data-crs-offline", "unavailable"));
+    // Resolves once a service worker is active, i.e. its install (the precache) completed.
+    navigator.serviceWorker.ready.then(showReady, () => {});
+  } catch (e) {
+    root.setAttribute("data-crs-offline", "unavailable");
+  }
 }
 
-if ("serviceWorker" in navigator && window.isSecureContext) {
-  if (navigator.serviceWorker.controller || root.getAttribute("data-crs-ready") === "true") {
-    register();
-  } else {
-    const watch = new MutationObserver(() => {
-      if (root.getAttribute("data-crs-ready") !== "true") return;
-      watch.disconnect();
-      register();
-    });
-    watch.observe(root, {attributes: true, attributeFilter: ["data-crs-ready"]});
+async function dropOfflineCopy() {
+  // Offline, the cached copy is all there is (the form still shows): keep it until a failed
+  // start with the network back, when reloading can load a good copy.
+  if (navigator.onLine === false) return;
+  const jobs = [];
+  if (supported) {
+    jobs.push(navigator.serviceWorker.getRegistration(SCRIPT)
+      .then((registration) => registration && registration.unregister()));
   }
+  if (self.caches) {
+    jobs.push(caches.keys().then((keys) => Promise.all(
+      keys.filter((k) => k.startsWith("crs-")).map((k) => caches.delete(k)))));
+  }
+  await Promise.allSettled(jobs);
+  root.setAttribute("data-crs-offline", "dropped");
+}
+
+function started(state) {
+  if (state === "true" && supported) register();
+  else if (state === "failed") dropOfflineCopy().catch(() => {});
+}
+
+// A script of the page that cannot load at all (a module file replaced by something that is
+// not JavaScript, or whose imports no longer match) fires "error" at its <script> element, not
+// at the window, and PyScript then never runs: nothing says "failed" before boot.js's time-out.
+// Under the worker that means a damaged cached file: drop the copy at once.
+addEventListener("error", (event) => {
+  if (event.target instanceof HTMLScriptElement && root.getAttribute("data-crs-ready") !== "true")
+    dropOfflineCopy().catch(() => {});
+}, true);
+
+// Registering waits for the start even when a worker already controls the page (the browser
+// checks sw.js for updates on every navigation anyway): a failed start must not race a
+// registration that would bring the worker back.
+const now = root.getAttribute("data-crs-ready");
+if (now) {
+  started(now);
+} else {
+  const watch = new MutationObserver(() => {
+    const state = root.getAttribute("data-crs-ready");
+    if (!state) return;
+    watch.disconnect();
+    started(state);
+  });
+  watch.observe(root, {attributes: true, attributeFilter: ["data-crs-ready"]});
 }

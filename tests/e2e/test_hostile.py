@@ -100,11 +100,18 @@ def test_hostile_file_is_refused(typed_page, tmp_path):
         assert_nothing_ran(page)
 
 
+def accept_link(page):
+    """A link put in the address over typed answers is offered first (issue 12, fault 21)."""
+    poll(page, "!document.getElementById('replace-offer').hidden")
+    page.click("#replace-yes")
+
+
 def test_wrong_but_harmless_values_are_shown_as_text(typed_page):
     """A value that is merely wrong reaches the core, whose message echoes it as plain text."""
     page = typed_page
     doc = {**GOOD, "marital_status": "javascript:alert(1)", "as_of": "2026-11-23"}
     page.evaluate("h => { location.hash = h; }", "#p=" + form.encode_share(doc))
+    accept_link(page)
     poll(page, "!document.getElementById('error-summary').hidden")
     assert "javascript:alert(1)" in page.text_content("#error-summary")
     assert_nothing_ran(page)
@@ -114,6 +121,7 @@ def test_typed_markup_stays_text(typed_page):
     page = typed_page
     page.evaluate("h => { location.hash = h; }",
                   "#p=" + form.encode_share({**GOOD, "as_of": "2026-11-23"}))
+    accept_link(page)
     wait_total(page, GOOD_TOTAL)
     page.fill("#age", PY_PAYLOAD)
     poll(page, "!document.getElementById('error-summary').hidden")

@@ -56,9 +56,19 @@ def cache_name(dist):
     return text.split('const CACHE = "', 1)[1].split('"', 1)[0]
 
 
+def vendor_dir(package, dist=DIST):
+    """dist/vendor/<package>-<version>-<hash>/ (build.versioned_dir)."""
+    (path,) = [p for p in (dist / "vendor").glob(package + "*") if p.is_dir()]
+    return path
+
+
+def vendor_url(package, name):
+    return vendor_dir(package).relative_to(DIST).as_posix() + "/" + name
+
+
 def shipped_stdlib():
     """The trimmed .pyc stdlib, under its content-hashed name (build.write_runtime)."""
-    (path,) = [p for p in (DIST / "vendor" / "pyodide").glob("python_stdlib-*.zip")]
+    (path,) = [p for p in vendor_dir("pyodide").glob("python_stdlib-*.zip")]
     return path
 
 
@@ -145,14 +155,14 @@ def fetch(url, encoding=None):
 
 
 def test_encodings_and_headers(site_url):
-    wasm = DIST / "vendor" / "pyodide" / "pyodide.asm.wasm"
+    wasm = vendor_dir("pyodide") / "pyodide.asm.wasm"
     raw = wasm.read_bytes()
-    url = site_url + "vendor/pyodide/pyodide.asm.wasm"
+    url = site_url + vendor_url("pyodide", "pyodide.asm.wasm")
     headers, body = fetch(url, "gzip, deflate, br, zstd")
     assert headers["Content-Type"] == "application/wasm"
     assert headers["Content-Encoding"] == "br"
     assert "immutable" in headers["Cache-Control"]
-    assert body == (DIST / "vendor" / "pyodide" / "pyodide.asm.wasm.br").read_bytes()
+    assert body == (vendor_dir("pyodide") / "pyodide.asm.wasm.br").read_bytes()
     assert len(body) < len(raw) * 0.35
     headers, body = fetch(url, "gzip")
     assert headers["Content-Encoding"] == "gzip" and gzip.decompress(body) == raw
@@ -161,10 +171,10 @@ def test_encodings_and_headers(site_url):
     assert headers["Content-Encoding"] is None and body == raw
     assert headers["Content-Type"] == "application/wasm"
 
-    for path, mime in (("vendor/pyodide/pyodide.mjs", "text/javascript"),
-                       ("vendor/pyodide/pyodide.asm.mjs", "text/javascript"),
-                       ("vendor/pyscript/core.js", "text/javascript"),
-                       ("vendor/pyodide/" + shipped_stdlib().name, "application/zip")):
+    for path, mime in ((vendor_url("pyodide", "pyodide.mjs"), "text/javascript"),
+                       (vendor_url("pyodide", "pyodide.asm.mjs"), "text/javascript"),
+                       (vendor_url("pyscript", "core.js"), "text/javascript"),
+                       (vendor_url("pyodide", shipped_stdlib().name), "application/zip")):
         headers, _ = fetch(site_url + path, "br")
         assert headers["Content-Type"] == mime, path
         assert headers["Content-Encoding"] == "br", path
@@ -197,13 +207,13 @@ def test_browser_decodes_brotli(page, site_url):
     wait_ready(page)
     assert encodings.get("pyodide.asm.wasm") == "br"
     assert encodings.get(shipped_stdlib().name) == "br"
-    digest = page.evaluate("""async () => {
-        const r = await fetch('vendor/pyodide/pyodide.asm.wasm');
+    digest = page.evaluate("""async (url) => {
+        const r = await fetch(url);
         const b = await crypto.subtle.digest('SHA-256', await r.arrayBuffer());
         return [...new Uint8Array(b)].map(x => x.toString(16).padStart(2, '0')).join('');
-    }""")
+    }""", vendor_url("pyodide", "pyodide.asm.wasm"))
     assert digest == hashlib.sha256(
-        (DIST / "vendor" / "pyodide" / "pyodide.asm.wasm").read_bytes()).hexdigest()
+        (vendor_dir("pyodide") / "pyodide.asm.wasm").read_bytes()).hexdigest()
 
 
 def test_new_build_replaces_the_cache(browser, tmp_path, monkeypatch):
@@ -343,3 +353,93 @@ def test_a_failed_app_download_is_reported(page, site_url):
     assert state == "failed"
     assert page.locator("#load-failed").is_visible()
     assert page.locator("#loading").is_hidden()
+
+
+# ---------------------------------------------------------------------------------------------
+# Faults of the offline cache: a damaged entry, a new build
+
+
+def pyscript_core_chunk(dist):
+    """The URL path (from the site root) of PyScript's core chunk, as the page asks for it."""
+    (chunk,) = [p for p in dist.rglob("core-*.js") if "vendor" in p.parts]
+    return chunk.relative_to(dist).as_posix()
+
+
+@pytest.mark.parametrize("second", ["static/boot.js", "stdlib", "core chunk"])
+def test_a_damaged_cache_entry_costs_one_start_at_most(browser, second):
+    """With the worker installed, its cached py/app.zip and one more file are replaced with
+    garbage through the Cache API (as a disk fault or a bad proxy would leave them). The next
+    load may fail once; the one after it, with the server healthy, starts and scores."""
+    server = Server(DIST)
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        page.goto(server.url)
+        wait_ready(page)
+        poll(page, OFFLINE_READY, SW_TIMEOUT)
+        assert poll(page, "navigator.serviceWorker.controller !== null", SW_TIMEOUT)
+        other = {"static/boot.js": "static/boot.js",
+                 "stdlib": shipped_stdlib().relative_to(DIST).as_posix(),
+                 "core chunk": pyscript_core_chunk(DIST)}[second]
+        damaged = page.evaluate("""async (paths) => {
+            const name = (await caches.keys()).find((k) => k.startsWith('crs-'));
+            const cache = await caches.open(name);
+            const done = [];
+            for (const path of paths) {
+                const url = new URL(path, location.href).href;
+                if (!(await cache.match(url))) continue;
+                await cache.put(url, new Response('garbage ' + 'x'.repeat(1000),
+                    {headers: {'content-type': 'application/octet-stream'}}));
+                done.push(path);
+            }
+            return done;
+        }""", ["py/app.zip", other])
+        assert damaged == ["py/app.zip", other]
+        page.reload()
+        # This load may fail: it ends when the page says so, or when its damaged copy has been
+        # dropped (a module that cannot load leaves the page waiting for boot.js's time-out).
+        try:
+            poll(page, "document.documentElement.getAttribute('data-crs-ready') || "
+                 "document.documentElement.getAttribute('data-crs-offline') === 'dropped'", 60)
+        except AssertionError:
+            pass
+        page.wait_for_timeout(1000)
+        page.goto("about:blank")   # (a fragment alone would not load the page again)
+        page.goto(server.url + "#p=" + form.encode_share(PROFILE))
+        wait_ready(page)
+        assert poll(page, TOTAL_JS, 30) == TOTAL
+    finally:
+        context.close()
+        server.stop()
+
+
+def test_a_new_build_is_shown_on_the_next_visit(browser, tmp_path, monkeypatch):
+    """A deploy while the worker holds the previous build: the very next visit shows the new
+    build (its words), not the cached one, and scores."""
+    dist = tmp_path / "dist"
+    monkeypatch.setattr(build, "DIST", dist)
+    build.build()
+    server = Server(dist)
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        page.goto(server.url)
+        wait_ready(page)
+        poll(page, OFFLINE_READY, SW_TIMEOUT)
+        assert poll(page, "navigator.serviceWorker.controller !== null", SW_TIMEOUT)
+        assert "Second build" not in page.locator("h1").text_content()
+
+        original = build.page_html
+        monkeypatch.setattr(build, "page_html", lambda *a, **k: original(*a, **k).replace(
+            '<h1 class="h1">', '<h1 class="h1">Second build: '))
+        build.build()
+        page.close()
+        page = context.new_page()
+        page.goto(server.url + "#p=" + form.encode_share(PROFILE))
+        wait_ready(page)
+        assert page.locator("h1").text_content().startswith("Second build: ")
+        assert poll(page, TOTAL_JS, 30) == TOTAL
+    finally:
+        context.close()
+        server.stop()
+        shutil.rmtree(dist, ignore_errors=True)
