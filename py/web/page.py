@@ -45,6 +45,7 @@ class Page:
         self.form = form
         self.strings = strings
         self.touched = set()
+        self.typed = set()            # fields the person typed in since the last loaded document
         self.extras = {}          # top-level keys of an imported document the form cannot show
         self.last_status = None
         self.renders = 0
@@ -725,6 +726,7 @@ class Page:
             _by_id("as_of").value = as_of
         elif as_of is None:
             _by_id("as_of").value = self.today()
+        self.typed = set()
         if touched is not None:
             self.touched = set(touched)
         elif touched_all:
@@ -753,9 +755,10 @@ class Page:
         return True
 
     def has_answers(self):
+        """Whether the form holds answers the person typed (not ones a link or file loaded)."""
         fields = self.read_fields()
         return any(fields.get(fid) and fields.get(fid) != self.form.DEFAULTS.get(fid)
-                   for fid in self.touched)
+                   for fid in self.typed)
 
     def offer_replace(self, doc):
         self.offered = doc
@@ -799,6 +802,7 @@ class Page:
         if as_of is not None:
             _by_id("as_of").value = as_of
         self.touched = set(touched)
+        self.typed = set(touched)     # carried from the other page: still the person's typing
         self.update()
         return True
 
@@ -814,6 +818,7 @@ class Page:
         name = str(getattr(event.target, "name", "") or getattr(event.target, "id", "") or "")
         if name:
             self.touched.add(name)
+            self.typed.add(name)
         self.update()
 
     def on_lang_click(self, event):
@@ -1010,6 +1015,7 @@ class Page:
         for fid, value in self.read_fields().items():
             if value and value != self.form.DEFAULTS.get(fid):
                 self.touched.add(fid)
+                self.typed.add(fid)
         if not self.touched and not self.load_switched() and not self.load_from_hash():
             self.restore_saved()
         elif self.touched:
