@@ -128,3 +128,51 @@ def test_every_string_has_both_languages():
     for key, pair in strings.S.items():
         assert len(pair) == 2 and all(pair), key
         assert pair[0].count("{") == pair[1].count("{"), key
+
+
+# Issue 12 (faults 1, 14, 23): the switch's carrier, outgoing checks, ambiguous amounts -------
+
+def test_an_amount_with_a_dot_and_three_digits_is_not_guessed():
+    for text in ("20.000", " $20.000 ", "1234.567", "20 000.000"):
+        assert form.ambiguous_amount(text), text
+        assert form.amount(text) == text.strip()          # passed on as typed: the core refuses it
+    for text, value in (("20 000", 20000), ("20,000", 20000), ("$20000", 20000), ("20.00", 20.0),
+                        ("20.5", 20.5), ("20,5", 20.5)):
+        assert not form.ambiguous_amount(text) and form.amount(text) == value, text
+    assert form.profile_from_fields({"settlement_funds": "20.000"})["settlement_funds"] == "20.000"
+
+
+def test_outgoing_documents_are_refused_naming_the_answer():
+    with pytest.raises(form.Refused) as refused:
+        form.check_outgoing({"age": 29, "canadian_work_years": "1`"})
+    assert (refused.value.why, refused.value.path) == ("why_markup", "canadian_work_years")
+    with pytest.raises(form.Refused) as refused:
+        form.check_outgoing({"first_language": {"test": "clb", "speaking": 10 ** 10}})
+    assert (refused.value.why, refused.value.path) == ("why_number", "first_language.speaking")
+    form.check_outgoing({"age": "abc", "marital_status": "never_married"})   # wrong, but loads back
+
+
+def test_the_switch_carries_the_fields_as_typed_to_the_other_language_once():
+    fields = {"age": "<b>29", "canadian_work_years": "x1", "not-a-field": "1"}
+    text = form.encode_switch(fields, "2026-11-23", {"work_history": []}, {"age", "zzz"}, "fr", 1000)
+    assert form.decode_switch(text, "fr", 2000) == (
+        {"age": "<b>29", "canadian_work_years": "x1"}, "2026-11-23", {"work_history": []}, ["age"])
+    assert form.decode_switch(text, "en", 2000) is None                   # meant for the other page
+    assert form.decode_switch(text, "fr", 1000 + form.SWITCH_MAX_AGE_MS + 1) is None   # stale
+    assert form.decode_switch("{", "fr", 2000) is None
+    assert form.decode_switch('{"v": 1, "to": "fr", "at": 1000, "fields": {"age": 5}}', "fr", 2000) == (
+        {}, None, {}, [])
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.text(max_size=300))
+def test_the_sealed_switch_needs_both_halves(text):
+    import os
+    pad = os.urandom(len(text.encode("utf-8", "surrogatepass")))
+    try:
+        sealed, key = form.seal_switch(text, pad)
+    except UnicodeEncodeError:
+        return                                             # lone surrogates: not from a form field
+    assert form.open_switch(sealed, key) == text
+    assert form.open_switch(sealed, key + "A") is None
+    assert form.open_switch("!!", key) is None
