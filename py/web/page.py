@@ -66,6 +66,7 @@ class Page:
         self.panels_shown = False
         self.panel_renders = 0
         self.offered = None           # a #p= document waiting for "Replace my answers"
+        self.refusal_shown = False    # a "Nothing was saved" notice, gone at the next edit
 
     def t(self, key, **values):
         return self.strings.t(key, LANG, **values)
@@ -819,6 +820,9 @@ class Page:
         if name:
             self.touched.add(name)
             self.typed.add(name)
+        if self.refusal_shown:        # the answer it named may be mended: not left to mislead
+            self.refusal_shown = False
+            self.notice("", error=True)
         self.update()
 
     def on_lang_click(self, event):
@@ -872,6 +876,7 @@ class Page:
                 label = refused.path
             self.notice(self.t(refused_key, field=label or self.t("the_profile"),
                                why=self.t("out_" + refused.why)), error=True)
+            self.refusal_shown = True
             return None
         return doc
 

@@ -148,3 +148,14 @@ def console_errors(page):
     page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
     page.on("pageerror", lambda e: errors.append(str(e)))
     return errors
+
+
+def history_urls(profile_dir):
+    """Every URL in a closed Chromium profile's History database (issue 12: what the browser
+    records, and history sync sends off the device)."""
+    import sqlite3
+    db = sqlite3.connect("file:%s?mode=ro" % (Path(profile_dir) / "Default" / "History"), uri=True)
+    try:
+        return [row[0] for row in db.execute("select url from urls")]
+    finally:
+        db.close()
