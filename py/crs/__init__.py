@@ -15,11 +15,11 @@ import datetime as _dt
 import json as _json
 
 from . import clb as _clb
+from . import dates as _dates
 from . import factors as _factors
 from . import messages as _m
 from . import rules as _rules  # also crs.rules (set by the import system)
 from .clb import to_clb
-from .profile import EARLIEST_DATE as _EARLIEST, LATEST_DATE as _LATEST
 from .profile import evaluation_date as _evaluation_date
 from .profile import parse as _parse
 
@@ -86,15 +86,10 @@ def _words(code, values, lang):
         w["allowed"] = ", ".join(t for t, (language, _) in _clb.TESTS.items()
                                  if language == other)
     elif code == "invalid_date":
-        w["low"], w["high"] = _EARLIEST.isoformat(), _LATEST.isoformat()
+        w["low"], w["high"] = _dates.EARLIEST.isoformat(), _dates.LATEST.isoformat()
     elif code in ("invalid_json", "too_large", "too_many", "unreadable"):
         w["detail"] = values["detail"][i]           # (en, fr), from messages.detail
     return w
-
-
-def _years_between(earlier, later):
-    from .profile import completed_years
-    return completed_years(earlier, later)
 
 
 def _warnings(p, as_of, rs, lang):
@@ -106,7 +101,7 @@ def _warnings(p, as_of, rs, lang):
             continue
         label = _m.field_label(path, lang)
         if result.test_date is not None:
-            years = _years_between(result.test_date, as_of)
+            years = _dates.completed_years(result.test_date, as_of)
             if years >= 2:   # MI s.3(4): "deux ans ou plus"
                 out.append(_m.warning("language_stale", lang, path + ".test_date", label=label,
                                       date=result.test_date.isoformat(), years=years,
@@ -118,7 +113,7 @@ def _warnings(p, as_of, rs, lang):
                                   test="PTE Core", since=_clb.PTE_CORE_FROM.isoformat(),
                                   as_of=as_of.isoformat()))
     if p.eca_date is not None:
-        years = _years_between(p.eca_date, as_of)
+        years = _dates.completed_years(p.eca_date, as_of)
         if years >= 5:       # MI s.3(4), s.11(5): "cinq ans ou plus"
             out.append(_m.warning("eca_stale", lang, "eca_date", date=p.eca_date.isoformat(),
                                   years=years, as_of=as_of.isoformat()))
@@ -151,16 +146,7 @@ def age_drop(p, as_of):
         return None
     if p.date_of_birth is None:
         return (None, p.age + 1, before, after)
-    born = p.date_of_birth
-    year = as_of.year
-    for y in (year, year + 1):
-        try:
-            day = born.replace(year=y)
-        except ValueError:           # 29 February in a common year: the birthday is 1 March
-            day = _dt.date(y, 3, 1)
-        if day > as_of:
-            return (day, p.age + 1, before, after)
-    return None
+    return (_dates.anniversary(p.date_of_birth, p.age + 1), p.age + 1, before, after)
 
 
 def _unconfirmed(p, as_of, rs, sections, lines, lang):

@@ -13,6 +13,7 @@ it can from the score's own questions.
 
 import datetime as _dt
 
+from . import dates as _dates
 from . import profile as _profile
 
 MET, NOT_MET, UNKNOWN = "met", "not_met", "unknown"
@@ -99,17 +100,10 @@ def _hours(period, since, until):
     return weeks * min(period["hours_per_week"], FULL_TIME_HOURS_PER_WEEK)
 
 
-def _years_before(day, years):
-    try:
-        return day.replace(year=day.year - years)
-    except ValueError:               # 29 February
-        return day.replace(year=day.year - years, day=28)
-
-
 def _qualifying(history, as_of, years, where=None, teers=(0, 1, 2, 3), cec=False,
                 trade=False):
     """Periods that count, with their hours in the window of `years` before `as_of`."""
-    since = _years_before(as_of, years)
+    since = _dates.period_start(as_of, years)
     out = []
     for p in history:
         if not p["paid"] or p["teer"] not in teers:
@@ -229,7 +223,7 @@ def _common(p, x, as_of, lang):
     quebec = x.get("intends_to_live_in_quebec", False)
     reqs.append(_req("quebec", NOT_MET if quebec else MET, lang))
     stale = any(r is not None and r.test_date is not None
-                and _profile.completed_years(r.test_date, as_of) >= 2
+                and _dates.completed_years(r.test_date, as_of) >= 2
                 for r in (p.first, p.second))
     reqs.append(_req("language_valid", NOT_MET if stale else MET, lang))
     return reqs
@@ -283,7 +277,7 @@ def fsw(p, x, as_of, lang):
         reqs.append(_req("fsw_experience", UNKNOWN if years else NOT_MET, lang,
                          why="need_history" if years else None))
 
-    eca_stale = p.eca_date is not None and _profile.completed_years(p.eca_date, as_of) >= 5
+    eca_stale = p.eca_date is not None and _dates.completed_years(p.eca_date, as_of) >= 5
     if p.education == "none":
         reqs.append(_req("fsw_education", NOT_MET, lang, why="no_credential"))
     elif eca_stale:

@@ -6,9 +6,11 @@ not only the first, so a form can mark all its fields at once.
 """
 
 import datetime as _dt
-import re as _re
 
 from . import clb as _clb
+from . import dates as _dates
+from .dates import EARLIEST as EARLIEST_DATE, LATEST as LATEST_DATE
+from .dates import completed_years, timestamp
 from .messages import key_text as _key_text
 from .tables import ABILITIES, CANADIAN_EDUCATION, EDUCATION_LEVELS
 
@@ -46,8 +48,6 @@ _LANGUAGE = frozenset(LANGUAGE_FIELDS)
 # Questions 6i, 6ii and 12 ask about the last ten years: more cannot be true.
 MAX_WORK_YEARS = 10
 MAX_AGE = 120
-EARLIEST_DATE = _dt.date(1900, 1, 1)
-LATEST_DATE = _dt.date(2100, 12, 31)
 
 
 class Language:
@@ -90,19 +90,6 @@ class Profile:
         return self.first if self.first.language == "fr" else self.second
 
 
-def _date(value):
-    """A strict YYYY-MM-DD date, or None: the one date grammar of every document, argument and
-    command (date.fromisoformat alone also takes 20260601 and week dates like 2026-W23-1)."""
-    if type(value) is not str or len(value) != 10 or value[4] != "-" or value[7] != "-" \
-            or not value.isascii():
-        return None
-    try:
-        day = _dt.date.fromisoformat(value)
-    except ValueError:
-        return None
-    return day
-
-
 def evaluation_date(value):
     """The evaluation date (`as_of`) as the caller gives it (a document's own `as_of`, the API's
     argument, the command line's --date): None for today, a datetime.date or YYYY-MM-DD text,
@@ -111,18 +98,13 @@ def evaluation_date(value):
     the problem as parse reports them."""
     if value is None:
         return _dt.date.today(), None
-    day = value if type(value) is _dt.date else _date(value)
+    day = value if type(value) is _dt.date else _dates.parse(value)
     if day is None:
         return None, ("as_of", "invalid_date", {"got": value})
     if not EARLIEST_DATE <= day <= LATEST_DATE:
         return None, ("as_of", "out_of_range", {"range": ("date_between", EARLIEST_DATE,
                                                           LATEST_DATE), "got": day.isoformat()})
     return day, None
-
-
-def completed_years(born, on):
-    """Age in completed years: a birthday counts from its day (29 February: from 1 March)."""
-    return on.year - born.year - ((on.month, on.day) < (born.month, born.day))
 
 
 class _Reader:
@@ -183,7 +165,7 @@ class _Reader:
         if type(value) is not str:
             self.add(path, "wrong_type", kind="date", got=value)
             return None
-        day = _date(value)
+        day = _dates.parse(value)
         if day is None:
             self.add(path, "invalid_date", got=value)
             return None
@@ -348,29 +330,6 @@ def parse(doc, as_of):
     if r.problems:
         return None, as_of, r.problems
     return p, as_of, r.problems
-
-
-# The one timestamp grammar (submitted_at, in a profile and in a pool): an ISO 8601 date and
-# time to the second (a fraction of up to six digits allowed) with Z or a +HH:MM / -HH:MM
-# offset. datetime.fromisoformat alone also takes week dates, a space for "T", offsets with
-# seconds and no zone at all.
-_TIMESTAMP = _re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}"
-                         r"(\.[0-9]{1,6})?(Z|[+-][0-9]{2}:[0-9]{2})")
-
-
-def timestamp(value):
-    """(aware datetime, None) or (None, problem code): "invalid_date" for another grammar or
-    an impossible time, "out_of_range" for a date outside EARLIEST_DATE..LATEST_DATE (a year
-    0001 or 9999 leaves what a datetime can hold once converted or a year is added)."""
-    if type(value) is not str or not _TIMESTAMP.fullmatch(value):
-        return None, "invalid_date"
-    try:
-        moment = _dt.datetime.fromisoformat(value[:-1] + "+00:00" if value[-1] == "Z" else value)
-    except ValueError:
-        return None, "invalid_date"
-    if not EARLIEST_DATE <= moment.date() <= LATEST_DATE:
-        return None, "out_of_range"
-    return moment, None
 
 
 def _extra(r, doc, as_of):

@@ -31,9 +31,10 @@ from . import MAX_POOL
 from . import _errors as _core_errors
 from . import messages as _m
 from . import score as _score
-from .profile import EARLIEST_DATE as _EARLIEST, LATEST_DATE as _LATEST
+from . import dates as _dates
+from .dates import EARLIEST as _EARLIEST, LATEST as _LATEST
 from .profile import evaluation_date as _evaluation_date
-from .profile import timestamp as _timestamp
+from .dates import timestamp as _timestamp
 from .rounds import format_timestamp
 from .rules import BY_ID as _RULES
 from .rules import in_force_on as _in_force_on
@@ -113,13 +114,6 @@ def _micros(when):
     return (delta.days * 86_400 + delta.seconds) * 1_000_000 + delta.microseconds
 
 
-def _anniversary(day):
-    try:
-        return day.replace(year=day.year + 1)
-    except ValueError:                        # 29 February
-        return _dt.date(day.year + 1, 3, 1)
-
-
 def _pool_errors(when, as_of, lang):
     """A profile submitted after the round, or more than a year before it, is not in the pool
     (MI s.4(1)(b)). The round's time of day is unknown: the anniversary day itself is kept."""
@@ -127,7 +121,7 @@ def _pool_errors(when, as_of, lang):
     if day > as_of:
         return [_error("submitted_at", "submitted_after_round", lang, day=day.isoformat(),
                        as_of=as_of.isoformat())]
-    until = _anniversary(day)
+    until = _dates.period_end(day, 1)     # 29 February: 28 February
     if as_of > until:
         return [_error("submitted_at", "expired", lang, day=day.isoformat(),
                        until=until.isoformat(), as_of=as_of.isoformat())]

@@ -24,6 +24,8 @@ import os
 import re
 import sys
 
+from . import dates as _dates
+
 SOURCE_URL = "https://www.canada.ca/content/dam/ircc/documents/json/ee_rounds_123_en.json"
 SOURCE_TITLE = {"en": "Express Entry rounds of invitations",
                 "fr": "Rondes d'invitations d'Entrée express"}
@@ -845,18 +847,11 @@ def latest_by_category(rounds, as_of=None):
     return [_summary(r) for r in latest.values()]
 
 
-def _year_before(day):
-    try:
-        return day.replace(year=day.year - 1)
-    except ValueError:              # 29 February
-        return day.replace(year=day.year - 1, day=28)
-
-
 def last_12_months(rounds, as_of):
     """Rounds after the same day a year before `as_of`, up to `as_of`, oldest first (chart
     points)."""
     day = _as_date(as_of)
-    start = _year_before(day).isoformat()
+    start = _dates.period_start(day, 1).isoformat()
     chosen = [r for r in _on_or_before(rounds, day) if r["date"] > start]
     return [_summary(r) for r in sorted(chosen, key=_round_key)]
 

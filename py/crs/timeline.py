@@ -9,13 +9,12 @@ submission date and time), a dated list of events:
 * the profile's expiry: one year after submission at the same time of day (s.4(1)(b));
 * each coming birthday that costs age points (s.10(1)), with the points lost.
 
-Each event carries the score on that day (same profile, rules in force then). Anniversaries
-that fall on 29 February: a birthday is taken on 1 March in a common year (the age rule of
-profile.completed_years), and so do results going stale; a one-year period ending on a 29 February that does not exist ends on
-28 February, the last day of that month (Interpretation Act, R.S.C. 1985, c. I-21, s.28).
+Each event carries the score on that day (same profile, rules in force then). The two
+29 February rules (a birthday or a staleness on 1 March, an expiry on 28 February) are those of
+dates.py.
 """
 
-import datetime as _dt
+from .dates import anniversary, period_end
 
 
 TEXT = {
@@ -42,24 +41,6 @@ RESULT_LABEL = {"first_language": ("First official language", "Première langue 
                                     "Test linguistique de l'époux ou du conjoint de fait")}
 
 HORIZON_YEARS = 5  # how far ahead birthdays are listed
-
-
-def add_years(day, years):
-    """The same calendar day `years` later; 29 February -> 28 February (Interpretation Act s.28)."""
-    try:
-        return day.replace(year=day.year + years)
-    except ValueError:
-        return day.replace(year=day.year + years, day=28)
-
-
-def anniversary(day, years):
-    """The day something dated `day` becomes `years` old, as profile.completed_years counts:
-    a 29 February is one year older on 1 March of a common year. Used for ages, and for test
-    results and ECAs that are stale at "two (five) years or more" (MI s.3(4))."""
-    try:
-        return day.replace(year=day.year + years)
-    except ValueError:
-        return _dt.date(day.year + years, 3, 1)
 
 
 def timeline(doc, as_of=None, rules=None, lang="en"):
@@ -89,9 +70,7 @@ def timeline(doc, as_of=None, rules=None, lang="en"):
     if submitted is not None:
         events.append({"date": submitted.date().isoformat(), "kind": "submitted", "total": None,
                        "label": TEXT["submitted"][i]})
-        expires = submitted.replace(year=submitted.year + 1) if not (
-            submitted.month == 2 and submitted.day == 29) else submitted.replace(
-            year=submitted.year + 1, day=28)
+        expires = period_end(submitted, 1)       # MI s.4(1)(b), same time of day
         events.append({"date": expires.date().isoformat(), "kind": "expiry",
                        "at": expires.isoformat(), "total": None,
                        "label": TEXT["expiry"][i].format(time=expires.strftime("%H:%M:%S %z"))})

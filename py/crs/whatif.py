@@ -200,7 +200,7 @@ def what_ifs(doc, as_of=None, rules=None, lang="en"):
             older["age"] += 1
             r = score(older, as_of=day, rules=rule_set, lang=lang)
         else:
-            from .profile import _date
+            from .dates import parse as _date
             from . import age_drop, _parse
             p, _, _ = _parse(doc, _date(day))
             when = age_drop(p, _date(day))[0]

@@ -1,9 +1,9 @@
 """Timeline events and what-ifs, in CPython."""
 
 import crs
-from crs.timeline import anniversary, timeline
+from crs.dates import anniversary, completed_years
+from crs.timeline import timeline
 from crs.whatif import what_ifs
-from crs.profile import completed_years
 import datetime
 
 BASE = {"marital_status": "never_married", "date_of_birth": "1995-02-28",
