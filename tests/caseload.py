@@ -47,8 +47,9 @@ def check(case, result):
             if got.get(ability) != level:
                 diffs.append("clb %s.%s: %s != expected %s"
                              % (which, ability, got.get(ability), level))
-    codes = {w["code"] for w in result["warnings"]}
-    for code in exp.get("warnings", []):
-        if code not in codes:
-            diffs.append("missing warning %s; got %s" % (code, sorted(codes)))
+    for kind in ("warnings", "unconfirmed"):
+        codes = {w["code"] for w in result[kind]}
+        for code in exp.get(kind, []):
+            if code not in codes:
+                diffs.append("missing %s %s; got %s" % (kind, code, sorted(codes)))
     return diffs

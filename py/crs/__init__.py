@@ -18,6 +18,7 @@ from . import clb as _clb
 from . import dates as _dates
 from . import factors as _factors
 from . import messages as _m
+from . import parameters as _parameters
 from . import rules as _rules  # also crs.rules (set by the import system)
 from .clb import to_clb
 from .profile import evaluation_date as _evaluation_date
@@ -92,7 +93,7 @@ def _words(code, values, lang):
     return w
 
 
-def _warnings(p, as_of, rs, lang):
+def _warnings(p, as_of, rs, lines, lang):
     out = []
     results = (("first_language", p.first), ("second_language", p.second),
                ("spouse.language", p.spouse_language if p.accompanied else None))
@@ -108,16 +109,27 @@ def _warnings(p, as_of, rs, lang):
                                       as_of=as_of.isoformat()))
         elif result.test == "tef_canada":
             out.append(_m.warning("tef_no_test_date", lang, path + ".test_date", label=label))
-        if result.test == "pte_core" and as_of < _clb.PTE_CORE_FROM:
+        if result.test == "pte_core" and not _rules.at("language.pte_core.accepted", as_of):
+            since = _parameters.first_day("language.pte_core.accepted", True)
             out.append(_m.warning("test_not_accepted", lang, path + ".test", label=label,
-                                  test="PTE Core", since=_clb.PTE_CORE_FROM.isoformat(),
+                                  test="PTE Core", since=since.isoformat(),
                                   as_of=as_of.isoformat()))
-    if p.eca_date is not None:
-        years = _dates.completed_years(p.eca_date, as_of)
-        if years >= 5:       # MI s.3(4), s.11(5): "cinq ans ou plus"
-            out.append(_m.warning("eca_stale", lang, "eca_date", date=p.eca_date.isoformat(),
-                                  years=years, as_of=as_of.isoformat()))
-    if p.job_offer and rs.job_offer[p.job_offer] == 0:
+    for path, code, when, line in (
+            ("eca_date", "eca_stale", p.eca_date, "core.education"),
+            ("spouse.eca_date", "spouse_eca_stale",
+             p.spouse_eca_date if p.accompanied else None, "spouse.education")):
+        if when is None:
+            continue
+        years = _dates.completed_years(when, as_of)
+        if years >= 5:       # MI s.3(4), s.11(5), s.17(4): "cinq ans ou plus"
+            removed = any(row["id"] == line and row.get("why") == "eca_stale"
+                          for row in lines)
+            points = ("spouse_removed" if line.startswith("spouse") else "removed") \
+                if removed else "kept"
+            out.append(_m.warning(code, lang, path, date=when.isoformat(), years=years,
+                                  as_of=as_of.isoformat(),
+                                  points=_m.ECA_POINTS[points][1 if lang == "fr" else 0]))
+    if p.job_offer and rs.table("additional.job_offer")[p.job_offer] == 0:
         out.append(_m.warning("job_offer_no_points", lang, "job_offer"))
     if p.spouse_status and p.spouse_details_given:
         why = _m.SPOUSE_WHY[p.spouse_status][1 if lang == "fr" else 0]
@@ -137,9 +149,9 @@ def _warnings(p, as_of, rs, lang):
 def age_drop(p, as_of):
     """(date of the next birthday or None, next age, points now, points then) if the next
     birthday costs age points, else None. The date is known only from a date of birth."""
-    col = 0 if p.accompanied else 1
-    table = _factors.T.AGE[col]
-    top = _factors.T.AGE_TOP
+    rule_set = _rules.in_force_on(as_of) or _rules.RULE_SETS[0]
+    table = rule_set.table("core.age", 0 if p.accompanied else 1)
+    top = len(table) - 1
     before = table[min(p.age, top)]
     after = table[min(p.age + 1, top)]
     if after >= before:
@@ -149,20 +161,16 @@ def age_drop(p, as_of):
     return (_dates.anniversary(p.date_of_birth, p.age + 1), p.age + 1, before, after)
 
 
-def _unconfirmed(p, as_of, rs, sections, lines, lang):
-    out = []
-    if rs.unconfirmed == "in_force_2020" or (
-            rs.id == "2017-06-06" and _dt.date(2020, 10, 20) <= as_of < _dt.date(2020, 10, 27)):
-        if lines[19]["points"]:
-            out.append(_m.unconfirmed("in_force_2020", lang))
+def _unconfirmed(p, codes, lang):
+    """The unsure readings a score rests on: those the formulas and the rule set found
+    (factors.score), and the TEF Canada scale's cut-over for a test near it."""
+    out = [_m.unconfirmed(code, lang) for code in codes]
+    cutover = _parameters.first_day("language.tef_canada.scale", "tef_canada")
     for result in (p.first, p.second, p.spouse_language):
         if result is not None and result.test == "tef_canada" and result.test_date is not None \
-                and abs((result.test_date - _clb.TEF_NEW_SCALE_FROM).days) <= 31:
+                and abs((result.test_date - cutover).days) <= 31:
             out.append(_m.unconfirmed("tef_cutover", lang))
             break
-    if rs.id == "2015-01-01" and p.education in ("masters", "doctorate") and (
-            lines[8]["points"] or lines[9]["points"]):
-        out.append(_m.unconfirmed("transfer_tier_2015", lang))
     return out
 
 
@@ -266,7 +274,9 @@ def score(doc, as_of=None, rules=None, lang="en"):
 
     rs = None
     if rules is not None:
-        rs = _rules.BY_ID.get(rules) if type(rules) is str else None
+        # A rule set's id, or a RuleSet itself (one made from other amendments: rules.RuleSets)
+        rs = rules if type(rules) is _rules.RuleSet else \
+            _rules.BY_ID.get(rules) if type(rules) is str else None
         if rs is None:
             problems.append(("rules", "not_allowed_rules", {"got": rules}))
     else:
@@ -278,7 +288,7 @@ def score(doc, as_of=None, rules=None, lang="en"):
     if problems:
         return {"errors": _errors(problems, lang)}
 
-    lines, sections, maxima = _factors.score(p, rs)
+    lines, sections, maxima, codes = _factors.score(p, rs, day)
     total = sections["core"] + sections["spouse"] + sections["transferability"] \
         + sections["additional"]
     in_force = _rules.in_force_on(day)
@@ -294,8 +304,8 @@ def score(doc, as_of=None, rules=None, lang="en"):
         "clb": {"first_language": p.first.as_dict(),
                 "second_language": p.second.as_dict() if p.second else None,
                 "spouse_language": p.spouse_language.as_dict() if p.spouse_language else None},
-        "warnings": _warnings(p, day, rs, lang),
-        "unconfirmed": _unconfirmed(p, day, rs, sections, lines, lang),
+        "warnings": _warnings(p, day, rs, lines, lang),
+        "unconfirmed": _unconfirmed(p, codes, lang),
     }
 
 

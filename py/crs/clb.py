@@ -9,13 +9,12 @@ below the lowest band listed gives level 0 ("below CLB 4": no points anywhere).
 
 import datetime as _dt
 
+from . import parameters as _parameters
+
 ABILITIES = ("speaking", "listening", "reading", "writing")
 
-# The TEF Canada score scale changed for tests taken from this day (crs-rules.md §4.4-4.5; the
-# exact cut-over day is ◐: some sources say "before December 11, 2023").
-TEF_NEW_SCALE_FROM = _dt.date(2023, 12, 11)
-# PTE Core was approved for Express Entry from this day (crs-rules.md §2.5).
-PTE_CORE_FROM = _dt.date(2024, 1, 30)
+# The dated facts (the TEF Canada scale's cut-over, the day PTE Core was approved) are
+# parameters (parameters.SERIES).
 
 # test id -> (official language, display name)
 TESTS = {
@@ -117,8 +116,8 @@ STEP = {name: scale["range"]["speaking"][2] for name, scale in SCALES.items()}
 
 def scale_for(test, test_date):
     """The scale a result is read on: TEF Canada depends on the test date."""
-    if test == "tef_canada" and test_date is not None and test_date < TEF_NEW_SCALE_FROM:
-        return "tef_canada_old"
+    if test == "tef_canada" and test_date is not None:
+        return _parameters.series_on("language.tef_canada.scale", test_date)
     return test
 
 

@@ -37,6 +37,9 @@ FIELDS = {
     "education": ("Level of education", "Niveau de scolarité"),
     "eca_date": ("Date of the educational credential assessment",
                  "Date de l'évaluation des diplômes d'études (EDE)"),
+    "spouse.eca_date": ("Date of the spouse's educational credential assessment",
+                        "Date de l'évaluation des diplômes d'études (EDE) de l'époux ou du "
+                        "conjoint de fait"),
     "canadian_education": ("Canadian degree, diploma or certificate", "Diplôme canadien"),
     "first_language": ("First official language", "Première langue officielle"),
     "second_language": ("Second official language", "Seconde langue officielle"),
@@ -244,10 +247,16 @@ WARNINGS = {
     "eca_stale": (
         "Educational credential assessment: issued {date}, it is {years} years old on {as_of}. "
         "An assessment is valid for five years (s.3(4) and s.11(5)): with a stale one the "
-        "profile cannot stay in the pool. The points shown assume a valid assessment.",
+        "profile cannot stay in the pool, and {points}",
         "Évaluation des diplômes d'études : délivrée le {date}, elle a {years} ans au {as_of}. "
         "Une évaluation est valide cinq ans (par. 3(4) et 11(5)) : périmée, elle empêche le "
-        "profil de demeurer dans le bassin. Les points affichés supposent une évaluation valide."),
+        "profil de demeurer dans le bassin, et {points}"),
+    "spouse_eca_stale": (
+        "Spouse's educational credential assessment: issued {date}, it is {years} years old on "
+        "{as_of}. An assessment is valid for five years (s.17(4)): {points}",
+        "Évaluation des diplômes d'études de l'époux ou du conjoint de fait : délivrée le "
+        "{date}, elle a {years} ans au {as_of}. Une évaluation est valide cinq ans "
+        "(par. 17(4)) : {points}"),
     "tef_no_test_date": (
         "{label}: no test date given, so the TEF Canada scores are read on the scale used for "
         "tests taken from 2023-12-11. Tests taken before that day used another scale: give the "
@@ -278,6 +287,20 @@ WARNINGS = {
         "scolarité, son expérience et ses résultats linguistiques ne sont pas utilisés."),
 }
 
+# How a stale ECA's education points were counted (the end of the two warnings above).
+ECA_POINTS = {
+    "removed": ("its education points are no longer awarded (s.11(5)): they are not counted "
+                "here.",
+                "ses points pour la scolarité ne sont plus attribués (par. 11(5)) : ils ne sont "
+                "pas comptés ici."),
+    "spouse_removed": ("the spouse's education points are no longer awarded: they are not "
+                       "counted here.",
+                       "ses points pour la scolarité ne sont plus attribués : ils ne sont pas "
+                       "comptés ici."),
+    "kept": ("the points shown assume a valid assessment.",
+             "les points affichés supposent une évaluation valide."),
+}
+
 SPOUSE_WHY = {
     "citizen": ("is a Canadian citizen or permanent resident",
                 "est citoyen canadien ou résident permanent"),
@@ -304,6 +327,29 @@ UNCONFIRMED = {
         "Selon les Instructions de 2015, le palier supérieur de transférabilité pour une "
         "maîtrise, un doctorat ou un diplôme professionnel n'a été explicité qu'en 2016; nous "
         "appliquons la lecture de 2016."),
+    "eca_transferability": (
+        "A stale educational credential assessment removes the education points of s.11(1); "
+        "the Instructions do not say so of the skill-transferability points built on the same "
+        "education level (ss.21, 22). We remove those too (s.22(5) applies the ECA's validity "
+        "to them); the official tool may keep them.",
+        "Une évaluation des diplômes périmée retire les points du par. 11(1); les Instructions "
+        "ne le disent pas des points de transférabilité fondés sur le même niveau de scolarité "
+        "(art. 21 et 22). Nous les retirons aussi (le par. 22(5) leur applique la validité de "
+        "l'EDE); l'outil officiel pourrait les garder."),
+    "eca_canadian_credential": (
+        "Your educational credential assessment is five years old or more, but you also have a "
+        "Canadian credential, on which your level of education may rest: we keep the "
+        "education points. If your highest credential is the foreign one, they are lost.",
+        "Votre évaluation des diplômes a cinq ans ou plus, mais vous avez aussi un diplôme "
+        "canadien, sur lequel votre niveau de scolarité peut reposer : nous gardons les points "
+        "pour la scolarité. Si votre diplôme le plus élevé est l'étranger, ils sont perdus."),
+    "eca_before_2017": (
+        "Before 2017-06-06 the Instructions' own rule on educational credential assessments "
+        "five years old or more (s.11(5), s.17(4)) was not seen in its text: we keep the "
+        "education points and warn.",
+        "Avant le 2017-06-06, la règle des Instructions sur les évaluations des diplômes de "
+        "cinq ans ou plus (par. 11(5), 17(4)) n'a pas été vue dans son texte : nous gardons les "
+        "points pour la scolarité et le signalons."),
     "stale_results": (
         "How the official tool scores results that are two years old or more is not confirmed; "
         "we keep their points and warn that the profile cannot stay in the pool.",

@@ -29,7 +29,7 @@ TOP_FIELDS = ("as_of", "marital_status", "spouse", "age", "date_of_birth", "educ
 EXTRA_FIELDS = ("work_history", "job_offer_details", "settlement_funds", "family_size",
                 "intends_to_live_in_quebec", "authorized_to_work_in_canada", "studied_in_canada",
                 "relative_in_canada", "submitted_at")
-SPOUSE_FIELDS = ("canadian_citizen_or_pr", "accompanying", "education",
+SPOUSE_FIELDS = ("canadian_citizen_or_pr", "accompanying", "education", "eca_date",
                  "canadian_work_years", "language", "studied_in_canada")
 PERIOD_FIELDS = ("where", "teer", "noc", "start", "end", "hours_per_week", "paid",
                  "self_employed", "while_full_time_student")
@@ -76,6 +76,7 @@ class Profile:
     """A valid profile, normalised: defaults filled, results converted to levels."""
 
     __slots__ = ("marital_status", "accompanied", "spouse_status", "spouse_education",
+                 "spouse_eca_date",
                  "spouse_canadian_work_years", "spouse_language", "age", "date_of_birth",
                  "education", "eca_date", "canadian_education", "first", "second",
                  "canadian_work_years", "foreign_work_years", "certificate", "job_offer",
@@ -245,6 +246,7 @@ def parse(doc, as_of):
     p.spouse_status = None
     p.spouse_details_given = False
     p.spouse_education = None
+    p.spouse_eca_date = None
     p.spouse_canadian_work_years = 0
     p.spouse_language = None
     spouse = doc.get("spouse")
@@ -262,6 +264,7 @@ def parse(doc, as_of):
             # document is valid or not whatever the two answers above.
             p.spouse_education = r.choice(spouse, "education", "spouse.education",
                                           EDUCATION_LEVELS + (None,), "education")
+            p.spouse_eca_date = r.date(spouse, "eca_date", "spouse.eca_date")
             p.spouse_canadian_work_years = r.integer(spouse, "canadian_work_years",
                                                      "spouse.canadian_work_years", 0,
                                                      MAX_WORK_YEARS)

@@ -90,12 +90,16 @@ def timeline(doc, as_of=None, rules=None, lang="en"):
                        "label": TEXT["eca_stale"][i]})
 
     if p.date_of_birth is not None:
-        from .tables import AGE, AGE_TOP
+        from .rules import at
         col = 0 if p.accompanied else 1
-        for age in range(p.age + 1, min(p.age + HORIZON_YEARS, AGE_TOP) + 1):
-            before, after = AGE[col][min(age - 1, AGE_TOP)], AGE[col][min(age, AGE_TOP)]
+        for age in range(p.age + 1, p.age + HORIZON_YEARS + 1):
+            when = anniversary(p.date_of_birth, age)
+            table = at("core.age", when, col)
+            if table is None:
+                continue
+            top = len(table) - 1
+            before, after = table[min(age - 1, top)], table[min(age, top)]
             if after < before:
-                when = anniversary(p.date_of_birth, age)
                 events.append({"date": when.isoformat(), "kind": "birthday", "age": age,
                                "total": total_on(when),
                                "label": TEXT["birthday"][i].format(

@@ -5,7 +5,7 @@ import datetime
 import pytest
 
 import crs
-from crs import clb, rules, tables as T
+from crs import clb, rules
 
 E1 = {"marital_status": "never_married", "age": 29, "education": "bachelors",
       "first_language": {"test": "clb", "speaking": 9, "listening": 9, "reading": 9,
@@ -41,12 +41,16 @@ def test_rule_sets_are_dated_sorted_and_cite_an_instrument():
         assert s.id == s.in_force.isoformat() and s.instrument and s.source
 
 
-def test_core_maxima_are_those_of_mi_8_2():
+@pytest.mark.parametrize("rule_set", rules.RULE_SETS, ids=lambda s: s.id)
+def test_core_maxima_are_those_of_mi_8_2(rule_set):
+    t = rule_set.table
     for col, expected in ((0, 460), (1, 500)):
-        top = (T.AGE[col][29] + T.EDUCATION[col]["doctorate"] + 4 * T.FIRST_LANGUAGE[col][12]
-               + T.SECOND_LANGUAGE_CAP[col] + T.CANADIAN_WORK[col][5])
-        assert top == expected == T.CORE_MAX[col]
-    assert 10 + 4 * T.SPOUSE_LANGUAGE[12] + T.SPOUSE_CANADIAN_WORK[5] == 40
+        top = (t("core.age", col)[29] + t("core.education", col)["doctorate"]
+               + 4 * t("core.first_language", col)[12] + t("core.second_language.cap", col)
+               + t("core.canadian_work", col)[5])
+        assert top == expected == t("core.max", col)
+    assert (t("spouse.education")["doctorate"] + 4 * t("spouse.language")[12]
+            + t("spouse.canadian_work")[5]) == 40 == t("spouse.max")
 
 
 def test_a_maximal_profile_scores_1200_under_every_rule_set():
@@ -90,11 +94,16 @@ def codes(result):
     return [w["code"] for w in result["warnings"]]
 
 
-def test_stale_language_and_eca_warn_and_keep_points():
+def test_stale_language_warns_and_keeps_points_a_stale_eca_loses_the_education_points():
+    """MI s.11(5) (issue 13): E1 loses 120 (s.11(1)) and the 25 of s.21 built on the same
+    education (our reading, flagged): 429 - 120 - 25 = 284. Until issue 13 it kept 429."""
     doc = dict(E1, first_language=dict(E1["first_language"], test_date="2024-11-23"),
                eca_date="2021-11-23")
     r = crs.score(doc, as_of="2026-11-23")
-    assert "language_stale" in codes(r) and "eca_stale" in codes(r) and r["total"] == 429
+    assert "language_stale" in codes(r) and "eca_stale" in codes(r) and r["total"] == 284
+    line = {x["id"]: x for x in r["lines"]}["core.education"]
+    assert line["points"] == 0 and line["why"] == "eca_stale"
+    assert [u["code"] for u in r["unconfirmed"]] == ["eca_transferability"]
     fresh = crs.score(doc, as_of="2026-11-22")
     assert "language_stale" not in codes(fresh) and "eca_stale" not in codes(fresh)
 
