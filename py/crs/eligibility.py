@@ -11,9 +11,9 @@ docs/profile-format-extensions.md make most answers certain; without them the ch
 it can from the score's own questions.
 """
 
-import datetime as _dt
 
 from . import dates as _dates
+from . import parameters as _parameters
 from . import profile as _profile
 
 MET, NOT_MET, UNKNOWN = "met", "not_met", "unknown"
@@ -49,26 +49,17 @@ def fsw_experience_points(years):
     return 9 if years >= 1 else 0
 
 
-# --- Settlement funds (IRPR 76(1)(b)(i), 87.2(5); crs-rules.md §5.5), dated like rule sets ---
-
-FUNDS = (
-    # (in force, amounts for 1..7 persons, each additional person)
-    (_dt.date(2024, 5, 28), (14690, 18288, 22483, 27297, 30690, 34917, 38875), 3958),
-    (_dt.date(2025, 7, 7), (15263, 19001, 23360, 28362, 32168, 36280, 40392), 4112),
-)
-
+# --- Settlement funds (IRPR 76(1)(b)(i), 87.2(5)): a dated parameter (parameters.SERIES) ----
 
 def funds_required(family_size, as_of):
     """Half the low-income cut-off for the family size, in force on `as_of` (the earliest
-    table we have is used for earlier dates)."""
-    table = FUNDS[0]
-    for entry in FUNDS:
-        if entry[0] <= as_of:
-            table = entry
-    amounts, extra = table[1], table[2]
+    table we have is used for earlier dates). Returns (amount, the table's first day)."""
+    name = "eligibility.settlement_funds"
+    first, (amounts, extra) = _parameters.series_entry(name, as_of) or \
+        _parameters.series_entry(name, _parameters.first_day_of(name))
     if family_size <= len(amounts):
-        return amounts[family_size - 1], table[0]
-    return amounts[-1] + extra * (family_size - len(amounts)), table[0]
+        return amounts[family_size - 1], first
+    return amounts[-1] + extra * (family_size - len(amounts)), first
 
 
 # --- Skilled trades (IRPR 87.2(1), NOC 2021; crs-rules.md §5.4) ---------------------------

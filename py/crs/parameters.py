@@ -166,6 +166,13 @@ SERIES = {
     "language.tef_canada.scale": {
         "ref": "crs-rules.md §4.4-4.5 (IRCC equivalency charts)",
         "values": (("1900-01-01", "tef_canada_old"), ("2023-12-11", "tef_canada"))},
+    # Settlement funds (IRPR 76(1)(b)(i), 87.2(5); crs-rules.md §5.5): half the low-income
+    # cut-off, updated each year: (amounts for 1..7 persons, each additional person). Before
+    # the first table we have, the first is used (eligibility.funds_required says so).
+    "eligibility.settlement_funds": {
+        "ref": "IRPR 76(1)(b)(i), 87.2(5); crs-rules.md §5.5",
+        "values": (("2024-05-28", ((14690, 18288, 22483, 27297, 30690, 34917, 38875), 3958)),
+                   ("2025-07-07", ((15263, 19001, 23360, 28362, 32168, 36280, 40392), 4112)))},
     # PTE Core was approved for Express Entry from this day (crs-rules.md §2.5).
     "language.pte_core.accepted": {
         "ref": "IRPR 74(3); crs-rules.md §2.5",
@@ -177,13 +184,19 @@ _DATED = {name: tuple((_dt.date.fromisoformat(first), value) for first, value in
           for name, s in SERIES.items()}
 
 
-def series_on(name, day):
-    """The value of a dated series (SERIES) on `day` (a date)."""
+def series_entry(name, day):
+    """(first day, value) of a dated series (SERIES) in force on `day`, or None before it."""
     found = None
-    for first, value in _DATED[name]:
-        if first <= day:
-            found = value
+    for entry in _DATED[name]:
+        if entry[0] <= day:
+            found = entry
     return found
+
+
+def series_on(name, day):
+    """The value of a dated series (SERIES) on `day` (a date), or None before its first."""
+    entry = series_entry(name, day)
+    return None if entry is None else entry[1]
 
 
 def first_day(name, value):
@@ -192,3 +205,8 @@ def first_day(name, value):
         if v == value:
             return first
     raise KeyError((name, value))
+
+
+def first_day_of(name):
+    """The first day of a dated series."""
+    return _DATED[name][0][0]
