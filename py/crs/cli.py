@@ -15,6 +15,7 @@ import sys
 
 import crs
 from . import messages as _m
+from .problems import errors as _problem_errors
 from . import score
 from .rules import BY_ID
 
@@ -30,7 +31,7 @@ def limits_help(max_profiles):
 
 
 def _file_error(code, lang, detail):
-    return crs._errors([("file", code, {"detail": detail})], lang)
+    return _problem_errors([("file", code, {"detail": detail})], lang)
 
 
 def read_input(path, lang="en", max_profiles=None):
@@ -73,7 +74,7 @@ def too_many(count, limit, lang, field="file"):
     """The error of a batch or pool of more profiles than allowed, or None."""
     if count <= limit:
         return None
-    return crs._errors([(field, "too_many",
+    return _problem_errors([(field, "too_many",
                          {"detail": _m.detail("profiles", size=count, limit=limit)})], lang)
 
 

@@ -412,10 +412,13 @@ def check(p, as_of, lang="en"):
 
 
 def eligibility(doc, as_of=None, lang="en"):
-    """Validate a document and check eligibility; {"errors": [...]} when invalid."""
-    from . import read
-    p, day, errors = read(doc, as_of, lang)
-    return {"errors": errors} if errors else check(p, day, lang)
+    """Check eligibility for a document (a dict, JSON text or a crs.Reading); {"errors": [...]}
+    when it does not read."""
+    from .reading import read
+    reading, errors = read(doc, as_of, None, lang)
+    if errors:
+        return {"errors": errors}
+    return check(reading.profile, reading.day, reading.lang)
 
 
 def main(argv):

@@ -28,7 +28,7 @@ import os
 import sys
 
 from . import MAX_POOL
-from . import _errors as _core_errors
+from .problems import errors as _core_errors
 from . import messages as _m
 from . import score as _score
 from . import dates as _dates

@@ -44,23 +44,18 @@ HORIZON_YEARS = 5  # how far ahead birthdays are listed
 
 
 def timeline(doc, as_of=None, rules=None, lang="en"):
-    """Events in date order, or {"errors": [...]}."""
-    from . import _document, read, score
+    """Events in date order, or {"errors": [...]}. `doc` may be a crs.Reading."""
+    from .reading import read
+    reading, errors = read(doc, as_of, rules, lang)
+    if errors:
+        return {"errors": errors}
+    p, day, lang = reading.profile, reading.day, reading.lang
     i = 1 if lang == "fr" else 0
-    doc, errors = _document(doc, lang)
-    if errors:
-        return {"errors": errors}
-    p, day, errors = read(doc, as_of, lang)
-    if errors:
-        return {"errors": errors}
-    base = dict(doc)
-    base.pop("as_of", None)
 
     def total_on(when):
-        r = score(base, as_of=when, rules=rules, lang=lang)
-        return r.get("total")
+        return reading.on(when).score().get("total")
 
-    now = score(base, as_of=day, rules=rules, lang=lang)
+    now = reading.score()
     if "errors" in now:          # a valid profile, but no rule set in force on that day
         return {"errors": now["errors"]}
     events = [{"date": day.isoformat(), "kind": "as_of", "total": now["total"],

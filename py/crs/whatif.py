@@ -165,20 +165,19 @@ def what_ifs(doc, as_of=None, rules=None, lang="en"):
     Returns {"total", "options": [{"id", "label", "points", "total"}], "next_birthday":
     {"points", "total", "when"} or None} or {"errors": [...]}.
     """
-    from . import _document, score
-    i = 1 if lang == "fr" else 0
-    doc, errors = _document(doc, lang)
+    from .reading import read
+    reading, errors = read(doc, as_of, rules, lang)
     if errors:
         return {"errors": errors}
-    base = score(doc, as_of=as_of, rules=rules, lang=lang)
+    base = reading.score()
     if "errors" in base:
         return base
-    doc = dict(doc)
-    doc.pop("as_of", None)
+    doc, lang = reading.doc, reading.lang
+    i = 1 if lang == "fr" else 0
     day, rule_set = base["as_of"], base["rules"]
     options = []
     for key, values, changed in candidates(doc, base):
-        r = score(changed, as_of=day, rules=rule_set, lang=lang)
+        r = reading.changed(changed).score()
         if "errors" in r or r["total"] <= base["total"]:
             continue
         words = dict(values)
@@ -198,13 +197,10 @@ def what_ifs(doc, as_of=None, rules=None, lang="en"):
         older = dict(doc)
         if older.get("age") is not None:       # else a date of birth gives the age
             older["age"] += 1
-            r = score(older, as_of=day, rules=rule_set, lang=lang)
+            r = reading.changed(older).score()
         else:
-            from .dates import parse as _date
-            from . import age_drop, _parse
-            p, _, _ = _parse(doc, _date(day))
-            when = age_drop(p, _date(day))[0]
-            r = score(doc, as_of=when, rules=rule_set, lang=lang)
+            from .result import age_drop
+            r = reading.on(age_drop(reading.profile, reading.day)[0]).score()
         birthday = {"label": LABELS["next_birthday"][i], "points": r["total"] - base["total"],
                     "total": r["total"], "message": drop[0]["message"]}
     return {"total": base["total"], "rules": rule_set, "as_of": day, "options": options,

@@ -138,13 +138,15 @@ class Page:
                 doc = self.profile(fields)
                 as_of = self.as_of()
             self.show_clb(fields, as_of)
-            result = self.crs.score(doc, as_of=as_of, lang=LANG)
+            # The one reading of the document: the score now, the panels later from the same.
+            reading, errors = self.crs.read(doc, as_of=as_of, lang=LANG)
+            result = reading.score() if reading is not None else {"errors": errors}
             if "errors" in result:
                 self.show_errors(self.form_errors(result["errors"], fields), fields)
                 self.hide_panels()
             else:
                 self.show_result(result)
-                self.schedule_panels(doc, result)
+                self.schedule_panels(reading, result)
         except Exception as exc:   # never a traceback on the page
             _console_error("CRS page error:", repr(exc))
             self.error_sig = ()
@@ -383,8 +385,8 @@ class Page:
             _by_id("beyond-panels").hidden = True
             _by_id("beyond-waiting").hidden = False
 
-    def schedule_panels(self, doc, result):
-        self.panel_request = (doc, str(result["as_of"]), int(result["total"]))
+    def schedule_panels(self, reading, result):
+        self.panel_request = (reading, str(result["as_of"]), int(result["total"]))
         if self.panel_timer is None:
             self.panel_timer = js.setTimeout(self.panel_proxy, 0)
 
@@ -400,15 +402,15 @@ class Page:
         self.panel_renders += 1
         document.documentElement.setAttribute("data-crs-panels", str(self.panel_renders))
 
-    def show_panels(self, doc, day, total):
-        sig = json.dumps([doc, day], sort_keys=True, default=str)
+    def show_panels(self, reading, day, total):
+        sig = json.dumps([reading.doc, day], sort_keys=True, default=str)
         if sig != self.panel_sig:
             self.panel_sig = sig
             for body_id, fill in (("elig-programs", self.show_eligibility),
                                   ("whatif-list", self.show_whatifs),
                                   ("timeline-list", self.show_timeline)):
                 try:
-                    fill(doc, day)
+                    fill(reading)
                 except Exception as exc:
                     _console_error("CRS panel %s:" % body_id, repr(exc))
                     body = _by_id(body_id)
@@ -434,9 +436,9 @@ class Page:
         from crs.rounds import format_date
         return format_date(iso, LANG)
 
-    def show_eligibility(self, doc, day):
+    def show_eligibility(self, reading):
         from crs import eligibility
-        e = eligibility.eligibility(doc, as_of=day, lang=LANG)
+        e = eligibility.eligibility(reading)
         if "errors" in e:
             raise ValueError("eligibility: %r" % (e["errors"][:1],))
         summary = _by_id("elig-summary")
@@ -512,9 +514,9 @@ class Page:
         wrap.appendChild(_el("p", self.t(key, points=int(grid["total"]), pass_mark=pass_mark)))
         return wrap
 
-    def show_whatifs(self, doc, day):
+    def show_whatifs(self, reading):
         from crs import whatif
-        w = whatif.what_ifs(doc, as_of=day, lang=LANG)
+        w = whatif.what_ifs(reading)
         if "errors" in w:
             raise ValueError("what_ifs: %r" % (w["errors"][:1],))
         ol = _by_id("whatif-list")
@@ -538,9 +540,9 @@ class Page:
             birthday.setAttribute("data-points", str(points))
         birthday.hidden = not nb
 
-    def show_timeline(self, doc, day):
+    def show_timeline(self, reading):
         from crs import svg, timeline
-        tl = timeline.timeline(doc, as_of=day, lang=LANG)
+        tl = timeline.timeline(reading)
         if "errors" in tl:
             raise ValueError("timeline: %r" % (tl["errors"][:1],))
         ol = _by_id("timeline-list")

@@ -67,5 +67,6 @@ def test_rank_and_the_timeline_agree_on_a_profile_submitted_on_29_february():
 def test_the_next_birthday_from_29_february_is_1_march():
     doc = dict(BASE, date_of_birth="1996-02-29")
     del doc["age"]
-    drop = crs.age_drop(crs.read(doc, as_of="2027-01-10")[0], D(2027, 1, 10))
+    reading, _ = crs.read(doc, as_of="2027-01-10")
+    drop = crs.age_drop(reading.profile, reading.day)
     assert drop[0] == D(2027, 3, 1) and drop[1] == 31
