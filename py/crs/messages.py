@@ -445,12 +445,18 @@ def choices(kind, lang):
 
 
 def error(field, code, lang, label=None, **values):
-    """One error: {field, code, message}."""
+    """One error: {field, code, label, text, message}: the field's words, what is wrong, and
+    both joined as a sentence (a page names the field from `label`, never by splitting)."""
     i = _i(lang)
     text = ERRORS[code][i].format(**values)
     label = label or field_label(field, lang)
-    sep = " : " if lang == "fr" else ": "
-    return {"field": field, "code": code, "message": label + sep + text}
+    return {"field": field, "code": code, "label": label, "text": text,
+            "message": labelled(label, text, lang)}
+
+
+def labelled(label, text, lang):
+    """"Label: text" with the colon of the language (French puts a space before it)."""
+    return label + (" : " if lang == "fr" else ": ") + text
 
 
 def warning(code, lang, field=None, **values):

@@ -78,9 +78,9 @@ def errors(problems, lang):
             i = 1 if lang == "fr" else 0
             text = _m.ERRORS["not_allowed"][i].format(allowed=allowed,
                                                       got=_m.shown(values["got"]))
-            sep = " : " if i else ": "
-            out.append({"field": field, "code": "not_allowed",
-                        "message": _m.field_label(field, lang) + sep + text})
+            label = _m.field_label(field, lang)
+            out.append({"field": field, "code": "not_allowed", "label": label, "text": text,
+                        "message": _m.labelled(label, text, lang)})
         else:
             label = None
             if "test" in values:

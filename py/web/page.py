@@ -361,9 +361,7 @@ class Page:
             a = document.createElement("a")
             a.href = "#" + (fid or "crs-form")
             a.setAttribute("data-target", fid or "")
-            label = str(error.get("message", ""))
-            sep = " : " if LANG == "fr" else ": "
-            a.textContent = label.split(sep)[0] if sep in label else label
+            a.textContent = str(error.get("label") or error.get("message", ""))
             li.appendChild(a)
             plist.appendChild(li)
         _by_id("pending").hidden = not pending

@@ -176,3 +176,13 @@ any_as_of = st.one_of(
     as_of, st.none(), st.dates().map(lambda d: d.isoformat()), st.dates(),
     st.dates().map(lambda d: d.strftime("%Y%m%d")), st.datetimes(), json_values,
     st.sampled_from(["0001-01-01", "9999-12-31", "1899-12-31", "2101-01-01", "2026-W23-1"]))
+
+
+def is_error(e, lang=None):
+    """An error as docs/api.md gives it: {field, code, message}, and from the core's reader also
+    {label, text} with message = label + the language's colon + text."""
+    if set(e) == {"field", "code", "message"}:
+        return bool(e["message"])
+    if set(e) != {"field", "code", "label", "text", "message"}:
+        return False
+    return e["message"] in (e["label"] + ": " + e["text"], e["label"] + " : " + e["text"])
