@@ -30,6 +30,10 @@ TEXT = {
                   "a new assessment",
                   "L'EDE a cinq ans : le profil ne peut plus demeurer dans le bassin sans une "
                   "nouvelle évaluation"),
+    "spouse_eca_stale": ("The spouse's ECA is five years old: the spouse's education no longer "
+                         "earns points (s.17(4))",
+                         "L'EDE de l'époux ou du conjoint de fait a cinq ans : sa scolarité ne "
+                         "donne plus de points (par. 17(4))"),
     "expiry": ("The profile expires (one year after submission, at {time})",
                "Le profil expire (un an après sa soumission, à {time})"),
     "submitted": ("Profile submitted", "Profil soumis"),
@@ -83,6 +87,11 @@ def timeline(doc, as_of=None, rules=None, lang="en"):
         events.append({"date": when.isoformat(), "kind": "eca_stale", "field": "eca_date",
                        "total": total_on(when), "eligible": False,
                        "label": TEXT["eca_stale"][i]})
+    if p.accompanied and p.spouse_eca_date is not None:
+        when = anniversary(p.spouse_eca_date, 5)
+        events.append({"date": when.isoformat(), "kind": "spouse_eca_stale",
+                       "field": "spouse.eca_date", "total": total_on(when),
+                       "label": TEXT["spouse_eca_stale"][i]})
 
     if p.date_of_birth is not None:
         from .rules import at

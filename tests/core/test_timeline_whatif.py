@@ -107,3 +107,17 @@ def test_timeline_svg_labels_never_share_a_row_where_they_would_overlap():
         spans.sort()
         for (a0, a1), (b0, b1) in zip(spans, spans[1:]):
             assert a1 <= b0, spans
+
+
+def test_the_spouses_eca_going_stale_is_an_event_with_the_points_lost():
+    """MI s.17(4): the spouse's master's earns 10 (s.17(1)) until the fifth anniversary of the
+    spouse's ECA (2022-03-01 -> 2027-03-01), then 0; nothing else changes that day."""
+    doc = {"marital_status": "married", "age": 30, "education": "bachelors",
+           "first_language": {"test": "clb", "speaking": 9, "listening": 9, "reading": 9,
+                              "writing": 9},
+           "spouse": {"canadian_citizen_or_pr": False, "accompanying": True,
+                      "education": "masters", "eca_date": "2022-03-01"}}
+    ev = timeline(doc, as_of="2026-11-23")["events"]
+    (stale,) = [e for e in ev if e["kind"] == "spouse_eca_stale"]
+    now = [e for e in ev if e["kind"] == "as_of"][0]
+    assert stale["date"] == "2027-03-01" and stale["total"] == now["total"] - 10
