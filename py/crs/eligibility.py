@@ -12,6 +12,7 @@ it can from the score's own questions.
 """
 
 
+from . import catalogue as _catalogue
 from . import dates as _dates
 from . import parameters as _parameters
 from . import profile as _profile
@@ -113,91 +114,13 @@ def _qualifying(history, as_of, years, where=None, teers=(0, 1, 2, 3), cec=False
 
 # --- Requirements -----------------------------------------------------------------------
 
-TEXT = {
-    "quebec": ("Plan to live outside Quebec (Quebec selects its own skilled workers).",
-               "Avoir l'intention de vivre à l'extérieur du Québec (le Québec choisit ses "
-               "propres travailleurs qualifiés)."),
-    "language_valid": ("Language test results less than two years old (MI s.3(4)).",
-                       "Résultats de tests linguistiques de moins de deux ans (IM, par. 3(4))."),
-    "fsw_language": ("CLB 7 or more in all four abilities of the first official language.",
-                     "NCLC 7 ou plus dans les quatre habiletés de la première langue officielle."),
-    "fsw_experience": ("At least one year of continuous full-time (or equal part-time) paid "
-                       "skilled work (TEER 0-3) in one occupation in the last 10 years.",
-                       "Au moins un an de travail qualifié (FÉER 0 à 3) rémunéré, continu, à "
-                       "temps plein ou l'équivalent, dans une même profession, au cours des 10 "
-                       "dernières années."),
-    "fsw_education": ("A completed credential: Canadian, or foreign with an assessment (ECA) "
-                      "less than five years old.",
-                      "Un diplôme obtenu : canadien, ou étranger avec une évaluation (EDE) de "
-                      "moins de cinq ans."),
-    "funds": ("Settlement funds of at least ${amount:,} for a family of {size} (table in force "
-              "since {since}), unless authorized to work in Canada with a valid job offer.",
-              "Des fonds d'établissement d'au moins {amount_fr} $ pour une famille de {size} "
-              "(barème en vigueur depuis le {since}), sauf si vous êtes autorisé à travailler "
-              "au Canada et avez une offre d'emploi valide."),
-    "fsw_grid": ("At least 67 of 100 points on the selection grid (you have {points}).",
-                 "Au moins 67 points sur 100 dans la grille de sélection (vous en avez {points})."),
-    "cec_experience": ("At least one year (1,560 hours) of skilled paid work in Canada (TEER "
-                       "0-3) in the last three years, not self-employed and not while a "
-                       "full-time student.",
-                       "Au moins un an (1 560 heures) de travail qualifié rémunéré au Canada "
-                       "(FÉER 0 à 3) au cours des trois dernières années, hors travail "
-                       "autonome et hors études à temps plein."),
-    "cec_language": ("CLB 7 in all four abilities if that work is TEER 0 or 1; CLB 5 if it is "
-                     "TEER 2 or 3.",
-                     "NCLC 7 dans les quatre habiletés si ce travail est de FÉER 0 ou 1; NCLC 5 "
-                     "s'il est de FÉER 2 ou 3."),
-    "fst_language": ("CLB 5 in speaking and listening, CLB 4 in reading and writing.",
-                     "NCLC 5 en expression orale et compréhension de l'oral, NCLC 4 en "
-                     "compréhension de l'écrit et expression écrite."),
-    "fst_experience": ("At least two years (3,120 hours) of paid work in a skilled trade in the "
-                       "last five years.",
-                       "Au moins deux ans (3 120 heures) de travail rémunéré dans un métier "
-                       "spécialisé au cours des cinq dernières années."),
-    "fst_offer_or_certificate": ("A valid full-time job offer of at least one year in the "
-                                 "trade, or a Canadian certificate of qualification.",
-                                 "Une offre d'emploi valide à temps plein d'au moins un an dans "
-                                 "le métier, ou un certificat de compétence canadien."),
-}
+TEXT = _catalogue.pairs("eligibility.requirements")
 
-WHY = {
-    "need_history": ("Add your work history (dates, TEER, hours) to check this.",
-                     "Ajoutez vos antécédents de travail (dates, FÉER, heures) pour le vérifier."),
-    "need_noc": ("Add the NOC code of each work period to recognise a skilled trade.",
-                 "Ajoutez le code CNP de chaque période de travail pour reconnaître un métier "
-                 "spécialisé."),
-    "need_funds": ("Add your settlement funds and family size.",
-                   "Indiquez vos fonds d'établissement et la taille de votre famille."),
-    "need_teer": ("Your CLB is enough for TEER 2 or 3 work only: add your work history.",
-                  "Votre NCLC suffit seulement pour un travail de FÉER 2 ou 3 : ajoutez vos "
-                  "antécédents de travail."),
-    "stale_eca": ("Your ECA is five years old or more.", "Votre EDE a cinq ans ou plus."),
-    "no_credential": ("No completed credential.", "Aucun diplôme obtenu."),
-    "offer_details": ("Add the job offer's details (full time, at least one year).",
-                      "Ajoutez les détails de l'offre (temps plein, au moins un an)."),
-}
+WHY = _catalogue.pairs("eligibility.why")
 
-PROGRAMS = {
-    "fsw": ("Federal Skilled Worker Program", "Programme des travailleurs qualifiés (fédéral)"),
-    "cec": ("Canadian Experience Class", "Catégorie de l'expérience canadienne"),
-    "fst": ("Federal Skilled Trades Program",
-            "Programme des travailleurs de métiers spécialisés (fédéral)"),
-}
+PROGRAMS = _catalogue.pairs("eligibility.programs")
 
-SUMMARY = {
-    "none": ("You meet the requirements of none of the three programs and hold no provincial "
-             "nomination: a profile in this state cannot be invited (MI s.5(1)).",
-             "Vous ne satisfaites aux exigences d'aucun des trois programmes et n'avez pas de "
-             "désignation provinciale : un profil dans cette situation ne peut pas être invité "
-             "(IM, par. 5(1))."),
-    "nominee": ("A provincial nomination does not change this: Express Entry nominees must also "
-                "meet one of the three programs.",
-                "Une désignation provinciale n'y change rien : les candidats désignés dans Entrée "
-                "express doivent aussi satisfaire à l'un des trois programmes."),
-    "some": ("You meet the requirements of: {names}.", "Vous satisfaites aux exigences : {names}."),
-    "unknown": ("The profile does not say enough to decide for: {names}.",
-                "Le profil ne permet pas de trancher pour : {names}."),
-}
+SUMMARY = _catalogue.pairs("eligibility.summary")
 
 
 def _req(rid, status, lang, why=None, **values):

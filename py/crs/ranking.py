@@ -28,6 +28,7 @@ import os
 import sys
 
 from . import MAX_POOL
+from . import catalogue as _catalogue
 from .problems import errors as _core_errors
 from . import messages as _m
 from . import score as _score
@@ -43,46 +44,7 @@ MAX_SCORE = 1200
 PARALLEL_FROM = 20_000       # below this, starting processes costs more than it saves
 _EPOCH = _dt.datetime(1970, 1, 1, tzinfo=_dt.timezone.utc)
 
-MESSAGES = {
-    "not_an_object": ("A profile must be a JSON object.", "Un profil doit être un objet JSON."),
-    "submitted_missing": (
-        "Submission date and time (submitted_at) is missing: equal scores are ranked by it "
-        "(MI s.8(3)(b)).",
-        "La date et l'heure de soumission (submitted_at) manquent : elles départagent les "
-        "notes égales (IM, al. 8(3)b))."),
-    "submitted_invalid": (
-        "Submission date and time (submitted_at) must be an ISO 8601 date and time with a time "
-        "zone, YYYY-MM-DDTHH:MM:SS then Z or +HH:MM / -HH:MM, such as 2026-01-15T10:31:00Z, "
-        "from %(low)s to %(high)s; got %(got)s.",
-        "La date et l'heure de soumission (submitted_at) doivent être une date et heure ISO 8601 "
-        "avec fuseau horaire, AAAA-MM-JJTHH:MM:SS puis Z ou +HH:MM / -HH:MM, par exemple "
-        "2026-01-15T10:31:00Z, du %(low)s au %(high)s; reçu : %(got)s."),
-    "submitted_after_round": (
-        "Submitted on %(day)s, after the round (%(as_of)s): not in the pool for it.",
-        "Soumise le %(day)s, après la ronde (%(as_of)s) : absente du bassin pour celle-ci."),
-    "expired": (
-        "Submitted on %(day)s: an expression of interest leaves the pool one year after it is "
-        "received (MI s.4(1)(b)), here on %(until)s, before the round (%(as_of)s).",
-        "Soumise le %(day)s : une déclaration d'intérêt quitte le bassin un an après sa "
-        "réception (IM, al. 4(1)b)), ici le %(until)s, avant la ronde (%(as_of)s)."),
-    "as_of_ignored": (
-        "The profile's own date (as_of %(own)s) is not used: every profile of a pool is scored "
-        "on the date of the round, %(as_of)s (age and rules then).",
-        "La date propre du profil (as_of %(own)s) n'est pas utilisée : chaque profil du bassin "
-        "est évalué à la date de la ronde, le %(as_of)s (âge et règles à cette date)."),
-    "id_invalid": ("The id must be a string or an integer; got %(got)s.",
-                   "L'identifiant (id) doit être une chaîne ou un entier; reçu : %(got)s."),
-    "id_duplicate": ("The id %(got)s is already used by profile %(other)s.",
-                     "L'identifiant %(got)s est déjà celui du profil %(other)s."),
-    "profiles_not_list": ("The pool must be a JSON array of profiles (or {\"profiles\": [...]}).",
-                          "Le bassin doit être un tableau JSON de profils "
-                          "(ou {\"profiles\": [...]})."),
-    "invite_invalid": ("The number of invitations must be an integer of 0 or more; got %(got)s.",
-                       "Le nombre d'invitations doit être un entier de 0 ou plus; reçu : "
-                       "%(got)s."),
-    "rules_invalid": ("Unknown rule set %(got)s; allowed: %(allowed)s.",
-                      "Ensemble de règles inconnu %(got)s; permis : %(allowed)s."),
-}
+MESSAGES = _catalogue.pairs("rank")
 
 
 # A value echoed in a message: the core's rule (short, valid UTF-8), one place for it.

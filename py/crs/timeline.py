@@ -14,35 +14,13 @@ Each event carries the score on that day (same profile, rules in force then). Th
 dates.py.
 """
 
+from . import catalogue as _catalogue
 from .dates import anniversary, period_end
 
 
-TEXT = {
-    "as_of": ("Evaluation date: age {age}, {points} age points",
-              "Date d'évaluation : {age} ans, {points} points pour l'âge"),
-    "birthday": ("Turns {age}: age points {before} → {after} ({lost})",
-                 "{age} ans : points pour l'âge {before} → {after} ({lost})"),
-    "language_stale": ("{label} result is two years old: the profile can no longer stay in "
-                       "the pool until a new test",
-                       "{label} : le résultat a deux ans; le profil ne peut plus demeurer dans "
-                       "le bassin sans un nouveau test"),
-    "eca_stale": ("The ECA is five years old: the profile can no longer stay in the pool until "
-                  "a new assessment",
-                  "L'EDE a cinq ans : le profil ne peut plus demeurer dans le bassin sans une "
-                  "nouvelle évaluation"),
-    "spouse_eca_stale": ("The spouse's ECA is five years old: the spouse's education no longer "
-                         "earns points (s.17(4))",
-                         "L'EDE de l'époux ou du conjoint de fait a cinq ans : sa scolarité ne "
-                         "donne plus de points (par. 17(4))"),
-    "expiry": ("The profile expires (one year after submission, at {time})",
-               "Le profil expire (un an après sa soumission, à {time})"),
-    "submitted": ("Profile submitted", "Profil soumis"),
-}
+TEXT = _catalogue.pairs("timeline.events")
 
-RESULT_LABEL = {"first_language": ("First official language", "Première langue officielle"),
-                "second_language": ("Second official language", "Seconde langue officielle"),
-                "spouse.language": ("Spouse's language test",
-                                    "Test linguistique de l'époux ou du conjoint de fait")}
+RESULT_LABEL = _catalogue.pairs("timeline.results")
 
 HORIZON_YEARS = 5  # how far ahead birthdays are listed
 

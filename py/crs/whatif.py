@@ -7,58 +7,13 @@ changes are made on CLB/NCLC levels (the test's own scores have no unique "one l
 
 import copy
 
+from . import catalogue as _catalogue
 from .tables import ABILITIES
 
-LABELS = {
-    "weakest_plus_one": ("One more CLB level in your weakest {language} ability ({ability}: "
-                         "{before} → {after})",
-                         "Un niveau de plus dans votre habileté la plus faible en {language} "
-                         "({ability} : {before} → {after})"),
-    "first_clb_9": ("CLB 9 in all four abilities of your first official language",
-                    "NCLC 9 dans les quatre habiletés de votre première langue officielle"),
-    "first_clb_10": ("CLB 10 in all four abilities of your first official language",
-                     "NCLC 10 dans les quatre habiletés de votre première langue officielle"),
-    "french_nclc_7": ("A French test at NCLC 7 in all four abilities",
-                      "Un test de français au NCLC 7 dans les quatre habiletés"),
-    "english_clb_5": ("An English test at CLB 5 or more in all four abilities",
-                      "Un test d'anglais au NCLC 5 ou plus dans les quatre habiletés"),
-    "second_language_9": ("Your second official language at CLB 9 in all four abilities",
-                          "Votre seconde langue officielle au NCLC 9 dans les quatre habiletés"),
-    "swap_languages": ("Naming your other official language as the first",
-                       "Déclarer votre autre langue officielle comme première"),
-    "canadian_work_plus_one": ("One more year of skilled work in Canada",
-                               "Une année de plus de travail qualifié au Canada"),
-    "foreign_work_plus_one": ("One more year of skilled work outside Canada",
-                              "Une année de plus de travail qualifié à l'étranger"),
-    "canadian_credential": ("A Canadian credential of three years or more, or a master's or "
-                            "doctorate",
-                            "Un diplôme canadien de trois ans ou plus, une maîtrise ou un doctorat"),
-    "canadian_credential_short": ("A Canadian one- or two-year diploma or certificate",
-                                  "Un diplôme ou certificat canadien d'un an ou de deux ans"),
-    "education_next": ("The next level of education ({level})",
-                       "Le niveau de scolarité suivant ({level})"),
-    "spouse_test": ("Your spouse or partner's language test at CLB 9 in all four abilities",
-                    "Un test linguistique de votre époux ou conjoint de fait au NCLC 9 dans les "
-                    "quatre habiletés"),
-    "spouse_education": ("An educational credential assessment for your spouse or partner "
-                         "(bachelor's degree)",
-                         "Une évaluation des diplômes de votre époux ou conjoint de fait "
-                         "(baccalauréat)"),
-    "spouse_canadian_work": ("One more year of skilled work in Canada for your spouse or partner",
-                             "Une année de plus de travail qualifié au Canada pour votre époux ou "
-                             "conjoint de fait"),
-    "certificate": ("A certificate of qualification in your trade",
-                    "Un certificat de compétence dans votre métier"),
-    "nomination": ("A provincial or territorial nomination",
-                   "Une désignation provinciale ou territoriale"),
-    "next_birthday": ("Your next birthday", "Votre prochain anniversaire"),
-}
+LABELS = _catalogue.pairs("whatif.options")
 
-LANGUAGE_NAME = {"en": ("English", "anglais"), "fr": ("French", "français")}
-ABILITY_NAME = {"speaking": ("speaking", "expression orale"),
-                "listening": ("listening", "compréhension de l'oral"),
-                "reading": ("reading", "compréhension de l'écrit"),
-                "writing": ("writing", "expression écrite")}
+LANGUAGE_NAME = _catalogue.pairs("whatif.languages")
+ABILITY_NAME = _catalogue.pairs("whatif.abilities")
 EDUCATION_ORDER = ("none", "secondary", "one_year", "two_year", "bachelors", "two_or_more",
                    "masters", "doctorate")
 
