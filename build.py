@@ -901,7 +901,7 @@ def result_html(lang):
 
 def panels_html(lang):
     """The "beyond the score" panels: empty shells with their headings; web/page.py fills
-    them (createElement/textContent; inline SVG only from crs.svg) after each score."""
+    them (createElement/textContent; inline SVG only from web.charts) after each score."""
     def panel(pid, key, body):
         return ('<section class="panel" id="%s" aria-labelledby="%s-h">'
                 '<h3 class="h3 panel__h" id="%s-h">%s</h3>%s</section>' % (

@@ -1,5 +1,5 @@
-"""Rounds of invitations: the feed loader, the shipped snapshot, the page's questions, and
-the SVG charts (crs.rounds, crs.svg)."""
+"""Rounds of invitations: the feed loader, the shipped snapshot and the page's questions
+(crs.rounds). The charts drawn from them are the page's: tests/e2e/test_charts.py."""
 
 import copy
 import datetime as dt
@@ -10,13 +10,11 @@ import pathlib
 import re
 import subprocess
 import sys
-import xml.etree.ElementTree as ET
 
 import pytest
 from hypothesis import given, settings, strategies as st
 
 from crs import rounds as R
-from crs import svg
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 # CI checks the repository out with ../shared beside it (.ci/).
@@ -24,7 +22,6 @@ SHARED = pathlib.Path(os.environ.get("CRS_SHARED", ROOT.parent / "shared"))
 FEED = SHARED / "data" / "ee_rounds_123_en.json"
 FEED_SHA256 = "054a004a6f054d33064fd21a14a86d6afcedace04364bf230e1ec43c1309013d"
 SNAPSHOT = ROOT / "py" / "crs" / "data" / "rounds.json"
-SVG = "{http://www.w3.org/2000/svg}"
 
 needs_feed = pytest.mark.skipif(not FEED.exists(), reason="shared feed copy not available")
 
@@ -593,121 +590,3 @@ def test_format_timestamp_as_ircc_publishes():
     assert R.format_timestamp("2025-10-29T04:35:24+00:00", "fr") == \
         "29 octobre 2025 à 04:35:24 UTC"
     assert R.format_date("2026-08-01", "fr") == "1er août 2026"
-
-
-# ---------------------------------------------------------------------------------------------
-# SVG
-
-HOSTILE = '<script type="py">import js; js.alert(1)</script>'
-
-
-def parse_svg(text):
-    root = ET.fromstring(text)
-    assert root.tag == SVG + "svg" and root.get("role") == "img"
-    title_id, desc_id = root.get("aria-labelledby").split()
-    ids = {e.get("id"): e for e in root.iter() if e.get("id")}
-    assert ids[title_id].tag == SVG + "title" and ids[title_id].text
-    assert ids[desc_id].tag == SVG + "desc" and ids[desc_id].text
-    assert not [e for e in root.iter() if e.tag.split("}")[-1] in ("script", "foreignObject",
-                                                                    "a", "image", "use")]
-    for e in root.iter():
-        assert not [k for k in e.attrib if k.lower().startswith("on") or "href" in k.lower()]
-    return root, ids[title_id].text, ids[desc_id].text
-
-
-def texts(root):
-    return [e.text for e in root.iter() if e.text]
-
-
-@pytest.mark.parametrize("lang", ["en", "fr"])
-def test_cutoff_chart_is_well_formed_and_accessible(snap, lang):
-    pts = R.last_12_months(snap["rounds"], "2026-08-07")
-    out = svg.cutoff_chart(pts, lang, start="2025-08-08", end="2026-08-07")
-    root, title, desc = parse_svg(out)
-    words = texts(root)
-    if lang == "en":
-        assert "CRS score" in words and "Date of the round" in words and "Sep" in words
-        assert "Canadian Experience Class 516 (August 5, 2026)" in desc
-        assert desc.startswith("75 rounds of invitations from August 8, 2025 to August 7, 2026")
-    else:
-        assert "Note SCG" in words and "Date de la ronde" in words and "sept." in words
-        assert "Catégorie de l'expérience canadienne 516 (5 août 2026)" in desc
-        assert "Type de ronde" in words
-    # Every point has a tooltip naming its type, date and score; one marker per round.
-    tips = [e.text for e in root.iter(SVG + "title")][1:]
-    assert len(tips) == 75
-    # The legend names every type present, each with its marker shape.
-    present = {p["category"] for p in pts}
-    for key in present:
-        assert R.category_label(key, lang) in words
-
-
-def test_cutoff_chart_escapes_hostile_text():
-    pts = [{"date": "2026-01-05", "crs": 500, "category": HOSTILE, "number": HOSTILE,
-            "label": HOSTILE + "\x00\x1b\ud800"},
-           {"date": "2026-02-05", "crs": 510, "category": "x'\"&<>", "size": 7}]
-    out = svg.cutoff_chart(pts, "en", title=HOSTILE, id_prefix='"><script>alert(1)</script>')
-    assert "<script" not in out and "\x00" not in out
-    root, title, desc = parse_svg(out)
-    assert title == HOSTILE
-    assert HOSTILE + "\ufffd\ufffd\ufffd" in texts(root)             # shown as text, in the legend
-    assert "x'\"&<>" in texts(root)
-    assert root.get("aria-labelledby") == "scriptalert1script-title scriptalert1script-desc"
-
-
-def test_timeline_is_well_formed_and_escapes():
-    events = [{"date": "2015-01-01", "label": "Express Entry opens"},
-              ("2025-03-25", HOSTILE), {"date": dt.date(2017, 6, 6), "label": "a & b < c"},
-              ("2020-10-27", "x" * 200)]
-    for lang in ("en", "fr"):
-        out = svg.timeline(events, lang, title=HOSTILE)
-        assert "<script" not in out
-        root, title, desc = parse_svg(out)
-        assert title == HOSTILE
-        assert HOSTILE in desc and "a & b < c" in desc and "x" * 200 in desc
-        words = texts(root)
-        assert any(w.endswith("\u2026") and len(w) <= 38 for w in words)   # shortened on the line
-    fr = svg.timeline(events, "fr")
-    assert "1er janvier 2015" in fr and "25 mars 2025" in fr
-    ET.fromstring(svg.timeline([], "en"))
-
-
-def test_empty_chart_says_so():
-    root, title, desc = parse_svg(svg.cutoff_chart([], "fr"))
-    assert desc == "Aucune ronde pendant cette période."
-
-
-def test_chart_refuses_malformed_numbers_and_dates():
-    good = {"date": "2026-01-05", "crs": 500, "category": "french"}
-    for bad in (dict(good, crs="500"), dict(good, crs=None), dict(good, date="soon"),
-                dict(good, date=None)):
-        with pytest.raises(ValueError):
-            svg.cutoff_chart([bad], "en")
-    for size in ("100; x", float("nan"), float("inf"), -5, None):
-        with pytest.raises(ValueError):
-            svg.cutoff_chart([good], "en", width=size)
-    with pytest.raises(ValueError):
-        svg.timeline([("2026-13-01", "x")], "en")
-
-
-def contrast(hex_colour, background=(1.0, 1.0, 1.0)):
-    def lum(rgb):
-        def ch(c):
-            return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
-        r, g, b = (ch(c) for c in rgb)
-        return 0.2126 * r + 0.7152 * g + 0.0722 * b
-    rgb = tuple(int(hex_colour[i:i + 2], 16) / 255 for i in (1, 3, 5))
-    a, b = lum(rgb), lum(background)
-    return (max(a, b) + 0.05) / (min(a, b) + 0.05)
-
-
-def test_colours_contrast_and_markers_are_distinct():
-    assert set(svg.STYLES) == set(R.CATEGORIES)
-    for key, (colour, shape) in svg.STYLES.items():
-        assert contrast(colour) >= 3.0, (key, colour, contrast(colour))      # WCAG 1.4.11
-    shapes = [shape for _, shape in svg.STYLES.values()]
-    assert len(set(shapes)) == len(shapes)           # never colour alone (WCAG 1.4.1)
-    for colour in (svg.INK, svg.AXIS):
-        assert contrast(colour) >= 4.5
-    for shape in shapes:
-        ET.fromstring('<svg xmlns="%s">%s</svg>' % (svg.SVG_NS, svg.marker(shape, 10, 10, "#000")))
