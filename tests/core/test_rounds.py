@@ -1,5 +1,6 @@
-"""Rounds of invitations: the feed loader, the shipped snapshot and the page's questions
-(crs.rounds). The charts drawn from them are the page's: tests/e2e/test_charts.py."""
+"""Rounds of invitations: the maintainer's feed repair and its command (crs.feed,
+`python -m crs rounds`), the shipped snapshot and the page's questions (crs.rounds). The
+charts drawn from them are the page's: tests/e2e/test_charts.py."""
 
 import copy
 import datetime as dt
@@ -14,6 +15,7 @@ import sys
 import pytest
 from hypothesis import given, settings, strategies as st
 
+from crs import feed as F
 from crs import rounds as R
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
@@ -33,7 +35,7 @@ def feed_rows():
 
 @pytest.fixture(scope="module")
 def report():
-    return R.read_feed(FEED)
+    return F.read_feed(FEED)
 
 
 @pytest.fixture(scope="module")
@@ -104,10 +106,10 @@ def test_every_round_of_the_feed_parses_or_is_reported(feed_rows, report):
 @needs_feed
 def test_every_draw_name_in_the_feed_is_in_the_mapping_table(feed_rows, report):
     names = {r["drawName"] for r in feed_rows}
-    missing = sorted(n for n in names if n not in R.NAMES)
-    assert missing == [], "add these to crs.rounds.NAMES: %r" % missing
+    missing = sorted(n for n in names if n not in F.NAMES)
+    assert missing == [], "add these to crs.feed.NAMES: %r" % missing
     assert [x for x in report["notes"] if x["code"] == "name_unmapped"] == []
-    assert set(R.NAMES) == names      # the table holds nothing the feed never used
+    assert set(F.NAMES) == names      # the table holds nothing the feed never used
 
 
 @needs_feed
@@ -159,7 +161,7 @@ def test_shipped_snapshot_loads(snap):
     assert len(rounds) == 435
     assert (rounds[0]["number"], rounds[0]["date"]) == ("434", "2026-08-07")
     p = snap["provenance"]
-    assert p["source_url"] == R.SOURCE_URL
+    assert p["source_url"] == F.SOURCE_URL
     assert p["newest_round"] == {"number": "434", "date": "2026-08-07"}
     assert p["input_sha256"] == FEED_SHA256 and p["rounds"] == 435
     assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", p["generated"])
@@ -172,7 +174,7 @@ def test_shipped_snapshot_loads(snap):
 
 def test_snapshot_provenance_file_agrees():
     text = (SNAPSHOT.parent / "PROVENANCE.md").read_text()
-    assert FEED_SHA256 in text and R.SOURCE_URL in text and "#434" in text
+    assert FEED_SHA256 in text and F.SOURCE_URL in text and "#434" in text
 
 
 @needs_feed
@@ -184,7 +186,7 @@ def test_snapshot_holds_what_the_loader_reads(snap, report):
 @needs_feed
 def test_refresh_rebuilds_the_shipped_snapshot_byte_for_byte(tmp_path, snap):
     out = tmp_path / "rounds.json"
-    p = run_module("crs.rounds", "refresh", str(FEED), "--out", str(out),
+    p = run_rounds("refresh", str(FEED), "--out", str(out),
                    "--generated", snap["provenance"]["generated"])
     assert p.returncode == 0, p.stderr
     assert "rounds parsed: 435, rejected: 0" in p.stderr
@@ -195,11 +197,11 @@ def test_refresh_refuses_a_broken_feed_and_writes_nothing(tmp_path):
     feed = tmp_path / "feed.json"
     feed.write_text('{"rounds": "not a list"}')
     out = tmp_path / "rounds.json"
-    p = run_module("crs.rounds", "refresh", str(feed), "--out", str(out))
+    p = run_rounds("refresh", str(feed), "--out", str(out))
     assert p.returncode == 2 and not out.exists()
     assert "no_rounds" in p.stderr
     feed.write_text("{not json")
-    p = run_module("crs.rounds", "refresh", str(feed), "--out", str(out))
+    p = run_rounds("refresh", str(feed), "--out", str(out))
     assert p.returncode == 2 and "invalid_json" in p.stderr and not out.exists()
 
 
@@ -208,11 +210,11 @@ def test_refresh_refuses_an_older_feed_unless_forced(tmp_path):
     new, old = tmp_path / "new.json", tmp_path / "old.json"
     new.write_text(json.dumps({"rounds": [row()]}))
     old.write_text(json.dumps({"rounds": [row_on("2026-08-06", drawNumber="433")]}))
-    assert run_module("crs.rounds", "refresh", str(new), "--out", str(out)).returncode == 0
-    p = run_module("crs.rounds", "refresh", str(old), "--out", str(out))
+    assert run_rounds("refresh", str(new), "--out", str(out)).returncode == 0
+    p = run_rounds("refresh", str(old), "--out", str(out))
     assert p.returncode == 2 and "older" in p.stderr
     assert R.load_snapshot(str(out))["rounds"][0]["number"] == "434"
-    p = run_module("crs.rounds", "refresh", str(old), "--out", str(out), "--force")
+    p = run_rounds("refresh", str(old), "--out", str(out), "--force")
     assert p.returncode == 0
     assert R.load_snapshot(str(out))["rounds"][0]["number"] == "433"
 
@@ -220,17 +222,28 @@ def test_refresh_refuses_an_older_feed_unless_forced(tmp_path):
 def test_check_lists_the_problems_as_json(tmp_path):
     feed = tmp_path / "feed.json"
     feed.write_text(json.dumps({"rounds": [row(), row(drawCRS="N/A", drawNumber="9")]}))
-    p = run_module("crs.rounds", "check", str(feed))
+    p = run_rounds("check", str(feed))
     assert p.returncode == 2
     out = json.loads(p.stdout)
     assert out["parsed"] == 1 and [x["code"] for x in out["rejected"]] == ["no_cutoff"]
+
+
+def test_the_core_never_loads_the_feed_repair():
+    """crs.feed imports crs.rounds, never the other way round: what the page imports of the
+    core does not load it (and build.py leaves it out of py/app.zip)."""
+    code = ("import sys, crs, crs.rounds, crs.eligibility, crs.timeline, crs.whatif, crs.ranking;"
+            "print(sorted(m for m in sys.modules if m in ('crs.feed', 'crs.cli', 'argparse')))")
+    env = dict(os.environ, PYTHONPATH=str(ROOT / "py"))
+    p = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True,
+                       timeout=60)
+    assert p.returncode == 0 and p.stdout.strip() == "[]", p.stderr
 
 
 def test_damaged_or_missing_snapshot_gives_an_error_not_an_exception(tmp_path):
     missing = R.load_snapshot(str(tmp_path / "nope.json"))
     assert missing["rounds"] == [] and missing["errors"][0]["code"] == "unreadable"
     for text in ("{", '{"format": "other"}', '{"format": "crs-rounds/1", "columns": 5}',
-                 json.dumps({"format": "crs-rounds/1", "columns": list(R.SNAPSHOT_COLUMNS),
+                 json.dumps({"format": "crs-rounds/1", "columns": list(F.SNAPSHOT_COLUMNS),
                              "names": [], "pools": [], "rounds": [["1", "2020-01-01", 3]],
                              "provenance": {}})):
         path = tmp_path / "bad.json"
@@ -239,9 +252,10 @@ def test_damaged_or_missing_snapshot_gives_an_error_not_an_exception(tmp_path):
         assert out["rounds"] == [] and out["errors"], text
 
 
-def run_module(module, *args):
+def run_rounds(*args):
+    """The maintainer's command, `python -m crs rounds ...`, in a process of its own."""
     env = dict(os.environ, PYTHONPATH=str(ROOT / "py"))
-    return subprocess.run([sys.executable, "-m", module, *args], cwd=ROOT, env=env,
+    return subprocess.run([sys.executable, "-m", "crs", "rounds", *args], cwd=ROOT, env=env,
                           capture_output=True, text=True, timeout=120)
 
 
@@ -251,12 +265,12 @@ def run_module(module, *args):
 def test_rounds_not_a_list_is_an_error_not_an_exception():
     for data in ({"rounds": "x"}, {"rounds": None}, {"classes": "wb-tables"}, None, 5, "rounds",
                  {"rounds": {"0": row()}}):
-        out = R.parse_feed(data)
+        out = F.parse_feed(data)
         assert out["rounds"] == [] and [e["code"] for e in out["errors"]] == ["no_rounds"]
 
 
 def test_a_bare_list_of_rounds_is_accepted():
-    assert [r["number"] for r in R.parse_feed([row()])["rounds"]] == ["434"]
+    assert [r["number"] for r in F.parse_feed([row()])["rounds"]] == ["434"]
 
 
 def test_rows_that_cannot_be_rounds_are_rejected_with_reasons():
@@ -265,7 +279,7 @@ def test_rows_that_cannot_be_rounds_are_rejected_with_reasons():
             row(drawNumber="7", drawCRS="1,300"), row(drawNumber="6", drawCRS=-5),
             row(drawNumber="5", drawDate="soon", drawDateFull="later"),
             row(drawNumber="4", drawDate=..., drawDateFull=...)]
-    out = R.parse_feed({"rounds": rows})
+    out = F.parse_feed({"rounds": rows})
     assert [r["number"] for r in out["rounds"]] == ["434"]
     by_index = {}
     for x in out["rejected"]:
@@ -278,19 +292,19 @@ def test_rows_that_cannot_be_rounds_are_rejected_with_reasons():
 
 
 def test_numbers_with_separators_blanks_and_junk():
-    assert R.parse_count("1,234") == (1234, None)
-    assert R.parse_count("229,100") == (229100, None)
-    assert R.parse_count("5 000") == (5000, None)                 # French feed
-    assert R.parse_count("5\u00a0000") == (5000, None)
-    assert R.parse_count("5\u202f000") == (5000, None)
-    assert R.parse_count(" 470 ") == (470, None)
-    assert R.parse_count(470) == (470, None)
-    assert R.parse_count("") == (None, "blank")
-    assert R.parse_count(None) == (None, "blank")
+    assert F.parse_count("1,234") == (1234, None)
+    assert F.parse_count("229,100") == (229100, None)
+    assert F.parse_count("5 000") == (5000, None)                 # French feed
+    assert F.parse_count("5\u00a0000") == (5000, None)
+    assert F.parse_count("5\u202f000") == (5000, None)
+    assert F.parse_count(" 470 ") == (470, None)
+    assert F.parse_count(470) == (470, None)
+    assert F.parse_count("") == (None, "blank")
+    assert F.parse_count(None) == (None, "blank")
     for junk in ("N/A", "1,23", "12,34,567", "4.5", "-3", "1e3", "about 500", True, [1], -1,
                  2.5):
-        assert R.parse_count(junk)[0] is None, junk
-    out = R.parse_feed([row(drawSize="1,234"), row(drawNumber="2", drawSize="N/A"),
+        assert F.parse_count(junk)[0] is None, junk
+    out = F.parse_feed([row(drawSize="1,234"), row(drawNumber="2", drawSize="N/A"),
                         row(drawNumber="3", drawSize="")])
     sizes = {r["number"]: r["size"] for r in out["rounds"]}
     assert sizes == {"434": 1234, "2": None, "3": None}
@@ -310,7 +324,7 @@ def test_odd_dates_fall_back_to_draw_date_full():
         "g": (row(drawDate=None, drawDateFull="Aug. 7, 2026"), "2026-08-07", ["date_from_full"]),
     }
     for number, (r, day, expected) in cases.items():
-        out = R.parse_feed([dict(r, drawNumber=number)])
+        out = F.parse_feed([dict(r, drawNumber=number)])
         assert [x["date"] for x in out["rounds"]] == [day], number
         assert [c for c in codes(out["notes"], number) if c.startswith("date_")] == expected, \
             number
@@ -357,15 +371,15 @@ def test_timestamps_that_cannot_be_read():
                  "February 30, 2025 at 10:00:00 UTC", "May 1, 2025 at 25:00:00 UTC",
                  "October 7 at 16:38:21 UTC", None, 5):
         assert R.parse_timestamp(text)[0] is None, text
-    out = R.parse_feed([row(drawCutOff="sometime in May")])
+    out = F.parse_feed([row(drawCutOff="sometime in May")])
     assert out["rounds"][0]["tie_break"] is None
     assert codes(out["notes"]) == ["tie_break_unreadable"]
-    out = R.parse_feed([row(drawCutOff="")])          # blank before #77: normal, no note
+    out = F.parse_feed([row(drawCutOff="")])          # blank before #77: normal, no note
     assert out["rounds"][0]["tie_break"] is None and out["notes"] == []
 
 
 def test_draw_numbers():
-    out = R.parse_feed([row_on("2018-05-30", drawNumber="91a"),
+    out = F.parse_feed([row_on("2018-05-30", drawNumber="91a"),
                         row_on("2018-05-30", drawNumber="91b"),
                         row_on("2018-05-30", drawNumber=92),
                         row_on("2018-05-29", drawNumber=""),
@@ -375,25 +389,25 @@ def test_draw_numbers():
 
 
 def test_duplicates_are_rejected_not_merged():
-    out = R.parse_feed([row(), row(drawCRS="471")])
+    out = F.parse_feed([row(), row(drawCRS="471")])
     assert [r["crs"] for r in out["rounds"]] == [470]
     assert [(x["index"], x["code"]) for x in out["rejected"]] == [(1, "duplicate")]
 
 
 def test_distribution_defects():
     zeros = {"dd%d" % i: "0" for i in range(1, 19)}
-    out = R.parse_feed([row(**zeros)])
+    out = F.parse_feed([row(**zeros)])
     assert out["rounds"][0]["distribution"] is None and out["notes"] == []   # no data: normal
-    out = R.parse_feed([row(dd5="N/A")])
+    out = F.parse_feed([row(dd5="N/A")])
     assert out["rounds"][0]["distribution"] is None
     assert codes(out["notes"]) == ["distribution_invalid"]
-    out = R.parse_feed([row(dd18="229,101")])
+    out = F.parse_feed([row(dd18="229,101")])
     assert codes(out["notes"]) == ["distribution_total_mismatch"]
-    out = R.parse_feed([row(dd10="13,596")])
+    out = F.parse_feed([row(dd10="13,596")])
     assert codes(out["notes"]) == ["distribution_subbands_mismatch"]
-    out = R.parse_feed([row(drawDistributionAsOn="August 9, 2026")])
+    out = F.parse_feed([row(drawDistributionAsOn="August 9, 2026")])
     assert codes(out["notes"]) == ["distribution_after_round"]
-    out = R.parse_feed([row(drawDistributionAsOn="")])
+    out = F.parse_feed([row(drawDistributionAsOn="")])
     assert out["rounds"][0]["distribution"]["as_on"] is None
     assert codes(out["notes"]) == ["distribution_date_invalid"]
 
@@ -409,7 +423,7 @@ junk = st.one_of(st.none(), st.booleans(), st.integers(-10, 10**7), st.floats(al
 @settings(max_examples=200, deadline=None)
 @given(st.lists(st.one_of(junk, st.dictionaries(st.sampled_from(FEED_KEYS), junk)), max_size=8))
 def test_any_rows_parse_or_are_reported_and_never_raise(rows):
-    out = R.parse_feed({"rounds": rows})
+    out = F.parse_feed({"rounds": rows})
     rejected = {x["index"] for x in out["rejected"]}
     assert len(out["rounds"]) + len(rejected) == len(rows)
     json.dumps(out)                              # plain data
@@ -419,7 +433,7 @@ def test_any_rows_parse_or_are_reported_and_never_raise(rows):
 # Categories
 
 def test_mapping_table_uses_known_categories_with_both_labels():
-    assert set(R.NAMES.values()) <= set(R.CATEGORIES)
+    assert set(F.NAMES.values()) <= set(R.CATEGORIES)
     for key, (en, fr) in R.CATEGORIES.items():
         assert en and fr and R.category_label(key, "en") == en and R.category_label(key, "fr") == fr
     assert R.category_label("nope", "fr") == "nope"
@@ -438,7 +452,7 @@ def test_mapping_table_uses_known_categories_with_both_labels():
     ("Physicians with Canadian Work Experience, 2026-Version 1", "physicians"),
 ])
 def test_names_in_the_table(name, expected):
-    assert R.category_of(name) == (expected, "table")
+    assert F.category_of(name) == (expected, "table")
 
 
 @pytest.mark.parametrize("name, expected", [
@@ -453,14 +467,14 @@ def test_names_in_the_table(name, expected):
     ("Physicians, 2027-Version 2", "physicians"),
 ])
 def test_renamed_rounds_are_guessed_and_reported(name, expected):
-    assert R.category_of(name) == (expected, "keyword")
-    out = R.parse_feed([row(drawName=name)])
+    assert F.category_of(name) == (expected, "keyword")
+    out = F.parse_feed([row(drawName=name)])
     assert out["rounds"][0]["category"] == expected
     assert codes(out["notes"]) == ["name_unmapped"]
 
 
 def test_unknown_or_missing_names_are_other_and_reported():
-    out = R.parse_feed([row(drawName="Lottery"), row(drawNumber="2", drawName=...),
+    out = F.parse_feed([row(drawName="Lottery"), row(drawNumber="2", drawName=...),
                         row(drawNumber="3", drawName=7)])
     assert {r["number"]: r["category"] for r in out["rounds"]} == \
         {"434": "other", "2": "other", "3": "other"}
