@@ -130,15 +130,18 @@ def ensure_npm():
 #   runs on this zip, and tests/e2e/test_offline.py checks that every import of our page code
 #   resolves in it. Docstrings are dropped (-OO: the stdlib is tested that way) except in
 #   Pyodide's own packages, which copy docstrings onto its JS-facing objects.
-# * py/app.zip: crs and web (but web/main.py, PyScript's entry, and the command line) as .pyc,
-#   plus the rounds snapshot; static/boot.js fetches it while the runtime loads.
+# * py/app.zip: crs and web (but web/main.py, PyScript's entry, the command line and the feed
+#   repair) as .pyc, plus the rounds snapshot; static/boot.js fetches it while the runtime
+#   loads.
 # Both are cached in node_modules/.crs-build under a hash of their inputs (the Pyodide version,
 # this script, the roots or the sources): a new pinned Pyodide or a changed module rebuilds them.
 
-# Imported only by the command line (crs.cli, and the rank/eligibility/rounds `main`s, which
-# the page never calls): not shipped to the browser.
+# Imported only by the command line (crs.cli, and crs.ranking's `main`, which the page never
+# calls): not shipped to the browser.
 CLI_ONLY_IMPORTS = {"argparse", "multiprocessing"}
-CLI_ONLY_FILES = {"crs/cli.py", "crs/__main__.py"}
+# The command line, and the maintainer's feed repair (crs.feed, imported by `python -m crs
+# rounds` only): the page never runs them, so the browser never downloads them.
+CLI_ONLY_FILES = {"crs/cli.py", "crs/__main__.py", "crs/feed.py"}
 STDLIB_KEEP_DOCSTRINGS = ("pyodide", "_pyodide")
 # The folder of the stdlib zip that holds PyScript's package compiled (pyscript/*.pyc).
 PYSCRIPT_CACHE = "crs-pyscript"
@@ -901,7 +904,7 @@ def result_html(lang):
 
 def panels_html(lang):
     """The "beyond the score" panels: empty shells with their headings; web/page.py fills
-    them (createElement/textContent; inline SVG only from crs.svg) after each score."""
+    them (createElement/textContent; inline SVG only from web.charts) after each score."""
     def panel(pid, key, body):
         return ('<section class="panel" id="%s" aria-labelledby="%s-h">'
                 '<h3 class="h3 panel__h" id="%s-h">%s</h3>%s</section>' % (

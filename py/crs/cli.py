@@ -1,4 +1,5 @@
-"""Command line: `python -m crs score FILE` (see `python -m crs --help`).
+"""Command line: `python -m crs SUBCOMMAND` (see `python -m crs --help`), the one entry for
+every subcommand: score, eligibility, rank, and the maintainer's `rounds refresh|check`.
 
 Prints result JSON in the format of profile-format.md. A JSON array in gives a JSON array out,
 in order, each item a result or its errors. Exit status: 0 when every profile scored, 2 when
@@ -7,16 +8,20 @@ any was invalid (or the input could not be read), 1 never (a crash is a bug).
 One reader (`read_input`) and one writer (`Output`) serve every command (score, eligibility,
 rank): the same limits, the same error shapes ({"errors": [{"field": "file", ...}]} when the
 file itself cannot be read), the same exit codes.
+
+Neither this module nor crs.feed (imported only by `rounds`) is shipped to the browser.
 """
 
 import argparse
 import json
+import os
 import sys
 
 import crs
 from . import messages as _m
 from .problems import errors as _problem_errors
 from . import score
+from .rounds import DEFAULT_SNAPSHOT, load_snapshot
 from .rules import BY_ID
 
 
@@ -162,7 +167,7 @@ def _parser():
     parser = argparse.ArgumentParser(
         prog="python -m crs",
         description="Comprehensive Ranking System (Express Entry) calculator.",
-        epilog="Subcommands: score, eligibility, rank (each has --help).")
+        epilog="Subcommands: score, eligibility, rank, rounds (each has --help).")
     sub = parser.add_subparsers(dest="command", required=True)
     s = sub.add_parser("score", help="score profiles (a JSON object or an array of them)",
                        description="Score profiles (a JSON object or an array of them).",
@@ -174,21 +179,97 @@ def _parser():
     s.add_argument("--rules", choices=sorted(BY_ID), help="force a rule set by its id")
     s.add_argument("--lang", choices=("en", "fr"), default="en", help="language of messages")
     s.add_argument("--compact", action="store_true", help="one line of JSON")
-    sub.add_parser("eligibility", help="program eligibility (FSW, CEC, FST)", add_help=False)
+    e = sub.add_parser("eligibility", help="program eligibility (FSW, CEC, FST)",
+                       description="Program eligibility (FSW, CEC, FST).",
+                       epilog=limits_help(crs.MAX_BATCH))
+    e.add_argument("file", help="a JSON profile or array of profiles, or - for stdin")
+    e.add_argument("--date", metavar="YYYY-MM-DD",
+                   help="evaluation date, 1900-01-01 to 2100-12-31 (default today; a "
+                        "document's own as_of wins)")
+    e.add_argument("--lang", choices=("en", "fr"), default="en", help="language of messages")
+    e.add_argument("--compact", action="store_true", help="one line of JSON")
+    # crs.ranking parses its own arguments (main() below hands them over before this parser).
     sub.add_parser("rank", help="rank a pool by score, then submission time (MI s.8(3))",
                    add_help=False)
+    r = sub.add_parser("rounds", help="maintainers: IRCC's rounds feed -> the page's snapshot",
+                       description="Express Entry rounds: feed -> snapshot (crs.feed).")
+    actions = r.add_subparsers(dest="action", required=True)
+    refresh = actions.add_parser("refresh", help="read IRCC's feed and write the page's snapshot")
+    refresh.add_argument("feed", help="ee_rounds_123_en.json, downloaded by the maintainer")
+    refresh.add_argument("--out", default=DEFAULT_SNAPSHOT)
+    refresh.add_argument("--source-url", help="default: IRCC's feed (crs.feed.SOURCE_URL)")
+    refresh.add_argument("--generated", metavar="YYYY-MM-DD", help="default: today (UTC)")
+    refresh.add_argument("--force", action="store_true",
+                         help="write even if the feed is older than the current snapshot")
+    check = actions.add_parser("check", help="read a feed and list every problem (JSON)")
+    check.add_argument("feed")
     return parser
 
 
 def main(argv=None):
     argv = sys.argv[1:] if argv is None else list(argv)
-    # Subcommands that live in their own modules parse their own arguments.
     if argv and argv[0] == "rank":
         from .ranking import main as rank
         return rank(argv[1:])
-    if argv and argv[0] == "eligibility":
-        from .eligibility import main as eligibility
-        return eligibility(argv[1:])
     args = _parser().parse_args(argv)
+    if args.command == "rounds":
+        return rounds(args)
+    if args.command == "eligibility":
+        from .eligibility import eligibility
+        return run_batch(args, lambda doc: eligibility(doc, as_of=args.date, lang=args.lang))
     return run_batch(args, lambda doc: score(doc, as_of=args.date, rules=args.rules,
                                              lang=args.lang))
+
+
+# ---------------------------------------------------------------------------------------------
+# The maintainer's rounds commands
+
+def _summarise(report, out):
+    counts = {}
+    for item in report["notes"]:
+        counts[item["code"]] = counts.get(item["code"], 0) + 1
+    print("rounds parsed: %d, rejected: %d, notes: %d"
+          % (len(report["rounds"]), len(report["rejected"]), len(report["notes"])), file=out)
+    for item in report["errors"]:
+        print("error: %(code)s: %(message)s" % item, file=out)
+    for item in report["rejected"]:
+        print("rejected: row %s (#%s) %s: %s" % (item["index"], item["number"], item["code"],
+                                                 item["message"]), file=out)
+    for code, n in sorted(counts.items()):
+        print("note: %s x%d" % (code, n), file=out)
+
+
+def rounds(args):
+    """`rounds refresh FEED` writes the page's snapshot; `rounds check FEED` lists every
+    problem of a feed as JSON."""
+    from . import feed      # the feed repair: loaded by this command only
+    report = feed.read_feed(args.feed)
+    if args.action == "check":
+        shown = {k: v for k, v in report.items() if k != "rounds"}
+        shown["parsed"] = len(report["rounds"])
+        print(json.dumps(shown, ensure_ascii=False, indent=1))
+        return 0 if not report["errors"] and not report["rejected"] else 2
+    _summarise(report, sys.stderr)
+    if report["errors"] or not report["rounds"]:
+        print("nothing written", file=sys.stderr)
+        return 2
+    current = load_snapshot(args.out) if os.path.exists(args.out) else None
+    if current and current["rounds"] and not args.force:
+        if current["rounds"][0]["date"] > report["rounds"][0]["date"]:
+            print("the feed (%s) is older than %s (%s); use --force"
+                  % (report["rounds"][0]["date"], args.out, current["rounds"][0]["date"]),
+                  file=sys.stderr)
+            return 2
+    try:
+        snapshot = feed.build_snapshot(report, args.source_url or feed.SOURCE_URL,
+                                       args.generated)
+    except ValueError as exc:
+        print("error: %s" % exc, file=sys.stderr)
+        return 2
+    os.makedirs(os.path.dirname(os.path.abspath(args.out)), exist_ok=True)
+    with open(args.out, "w", encoding="utf-8", newline="\n") as handle:
+        handle.write(feed.dump_snapshot(snapshot))
+    print("wrote %s (%d rounds, newest #%s on %s)"
+          % (args.out, len(report["rounds"]), report["rounds"][0]["number"],
+             report["rounds"][0]["date"]), file=sys.stderr)
+    return 0

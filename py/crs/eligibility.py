@@ -343,20 +343,3 @@ def eligibility(doc, as_of=None, lang="en"):
         return {"errors": errors}
     return check(reading.profile, reading.day, reading.lang)
 
-
-def main(argv):
-    """python -m crs eligibility FILE [--date YYYY-MM-DD] [--lang en|fr] [--compact]"""
-    import argparse
-    from .cli import limits_help, run_batch
-    from . import MAX_BATCH
-    ap = argparse.ArgumentParser(prog="python -m crs eligibility",
-                                 description="Program eligibility (FSW, CEC, FST).",
-                                 epilog=limits_help(MAX_BATCH))
-    ap.add_argument("file", help="a JSON profile or array of profiles, or - for stdin")
-    ap.add_argument("--date", metavar="YYYY-MM-DD",
-                    help="evaluation date, 1900-01-01 to 2100-12-31 (default today; a "
-                         "document's own as_of wins)")
-    ap.add_argument("--lang", choices=("en", "fr"), default="en", help="language of messages")
-    ap.add_argument("--compact", action="store_true", help="one line of JSON")
-    args = ap.parse_args(argv)
-    return run_batch(args, lambda doc: eligibility(doc, as_of=args.date, lang=args.lang))

@@ -1,5 +1,6 @@
-"""Rounds of invitations: the feed loader, the shipped snapshot, the page's questions, and
-the SVG charts (crs.rounds, crs.svg)."""
+"""Rounds of invitations: the maintainer's feed repair and its command (crs.feed,
+`python -m crs rounds`), the shipped snapshot and the page's questions (crs.rounds). The
+charts drawn from them are the page's: tests/e2e/test_charts.py."""
 
 import copy
 import datetime as dt
@@ -10,13 +11,12 @@ import pathlib
 import re
 import subprocess
 import sys
-import xml.etree.ElementTree as ET
 
 import pytest
 from hypothesis import given, settings, strategies as st
 
+from crs import feed as F
 from crs import rounds as R
-from crs import svg
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 # CI checks the repository out with ../shared beside it (.ci/).
@@ -24,7 +24,6 @@ SHARED = pathlib.Path(os.environ.get("CRS_SHARED", ROOT.parent / "shared"))
 FEED = SHARED / "data" / "ee_rounds_123_en.json"
 FEED_SHA256 = "054a004a6f054d33064fd21a14a86d6afcedace04364bf230e1ec43c1309013d"
 SNAPSHOT = ROOT / "py" / "crs" / "data" / "rounds.json"
-SVG = "{http://www.w3.org/2000/svg}"
 
 needs_feed = pytest.mark.skipif(not FEED.exists(), reason="shared feed copy not available")
 
@@ -36,7 +35,7 @@ def feed_rows():
 
 @pytest.fixture(scope="module")
 def report():
-    return R.read_feed(FEED)
+    return F.read_feed(FEED)
 
 
 @pytest.fixture(scope="module")
@@ -107,10 +106,10 @@ def test_every_round_of_the_feed_parses_or_is_reported(feed_rows, report):
 @needs_feed
 def test_every_draw_name_in_the_feed_is_in_the_mapping_table(feed_rows, report):
     names = {r["drawName"] for r in feed_rows}
-    missing = sorted(n for n in names if n not in R.NAMES)
-    assert missing == [], "add these to crs.rounds.NAMES: %r" % missing
+    missing = sorted(n for n in names if n not in F.NAMES)
+    assert missing == [], "add these to crs.feed.NAMES: %r" % missing
     assert [x for x in report["notes"] if x["code"] == "name_unmapped"] == []
-    assert set(R.NAMES) == names      # the table holds nothing the feed never used
+    assert set(F.NAMES) == names      # the table holds nothing the feed never used
 
 
 @needs_feed
@@ -162,7 +161,7 @@ def test_shipped_snapshot_loads(snap):
     assert len(rounds) == 435
     assert (rounds[0]["number"], rounds[0]["date"]) == ("434", "2026-08-07")
     p = snap["provenance"]
-    assert p["source_url"] == R.SOURCE_URL
+    assert p["source_url"] == F.SOURCE_URL
     assert p["newest_round"] == {"number": "434", "date": "2026-08-07"}
     assert p["input_sha256"] == FEED_SHA256 and p["rounds"] == 435
     assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", p["generated"])
@@ -175,7 +174,7 @@ def test_shipped_snapshot_loads(snap):
 
 def test_snapshot_provenance_file_agrees():
     text = (SNAPSHOT.parent / "PROVENANCE.md").read_text()
-    assert FEED_SHA256 in text and R.SOURCE_URL in text and "#434" in text
+    assert FEED_SHA256 in text and F.SOURCE_URL in text and "#434" in text
 
 
 @needs_feed
@@ -187,7 +186,7 @@ def test_snapshot_holds_what_the_loader_reads(snap, report):
 @needs_feed
 def test_refresh_rebuilds_the_shipped_snapshot_byte_for_byte(tmp_path, snap):
     out = tmp_path / "rounds.json"
-    p = run_module("crs.rounds", "refresh", str(FEED), "--out", str(out),
+    p = run_rounds("refresh", str(FEED), "--out", str(out),
                    "--generated", snap["provenance"]["generated"])
     assert p.returncode == 0, p.stderr
     assert "rounds parsed: 435, rejected: 0" in p.stderr
@@ -198,11 +197,11 @@ def test_refresh_refuses_a_broken_feed_and_writes_nothing(tmp_path):
     feed = tmp_path / "feed.json"
     feed.write_text('{"rounds": "not a list"}')
     out = tmp_path / "rounds.json"
-    p = run_module("crs.rounds", "refresh", str(feed), "--out", str(out))
+    p = run_rounds("refresh", str(feed), "--out", str(out))
     assert p.returncode == 2 and not out.exists()
     assert "no_rounds" in p.stderr
     feed.write_text("{not json")
-    p = run_module("crs.rounds", "refresh", str(feed), "--out", str(out))
+    p = run_rounds("refresh", str(feed), "--out", str(out))
     assert p.returncode == 2 and "invalid_json" in p.stderr and not out.exists()
 
 
@@ -211,11 +210,11 @@ def test_refresh_refuses_an_older_feed_unless_forced(tmp_path):
     new, old = tmp_path / "new.json", tmp_path / "old.json"
     new.write_text(json.dumps({"rounds": [row()]}))
     old.write_text(json.dumps({"rounds": [row_on("2026-08-06", drawNumber="433")]}))
-    assert run_module("crs.rounds", "refresh", str(new), "--out", str(out)).returncode == 0
-    p = run_module("crs.rounds", "refresh", str(old), "--out", str(out))
+    assert run_rounds("refresh", str(new), "--out", str(out)).returncode == 0
+    p = run_rounds("refresh", str(old), "--out", str(out))
     assert p.returncode == 2 and "older" in p.stderr
     assert R.load_snapshot(str(out))["rounds"][0]["number"] == "434"
-    p = run_module("crs.rounds", "refresh", str(old), "--out", str(out), "--force")
+    p = run_rounds("refresh", str(old), "--out", str(out), "--force")
     assert p.returncode == 0
     assert R.load_snapshot(str(out))["rounds"][0]["number"] == "433"
 
@@ -223,17 +222,28 @@ def test_refresh_refuses_an_older_feed_unless_forced(tmp_path):
 def test_check_lists_the_problems_as_json(tmp_path):
     feed = tmp_path / "feed.json"
     feed.write_text(json.dumps({"rounds": [row(), row(drawCRS="N/A", drawNumber="9")]}))
-    p = run_module("crs.rounds", "check", str(feed))
+    p = run_rounds("check", str(feed))
     assert p.returncode == 2
     out = json.loads(p.stdout)
     assert out["parsed"] == 1 and [x["code"] for x in out["rejected"]] == ["no_cutoff"]
+
+
+def test_the_core_never_loads_the_feed_repair():
+    """crs.feed imports crs.rounds, never the other way round: what the page imports of the
+    core does not load it (and build.py leaves it out of py/app.zip)."""
+    code = ("import sys, crs, crs.rounds, crs.eligibility, crs.timeline, crs.whatif, crs.ranking;"
+            "print(sorted(m for m in sys.modules if m in ('crs.feed', 'crs.cli', 'argparse')))")
+    env = dict(os.environ, PYTHONPATH=str(ROOT / "py"))
+    p = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True,
+                       timeout=60)
+    assert p.returncode == 0 and p.stdout.strip() == "[]", p.stderr
 
 
 def test_damaged_or_missing_snapshot_gives_an_error_not_an_exception(tmp_path):
     missing = R.load_snapshot(str(tmp_path / "nope.json"))
     assert missing["rounds"] == [] and missing["errors"][0]["code"] == "unreadable"
     for text in ("{", '{"format": "other"}', '{"format": "crs-rounds/1", "columns": 5}',
-                 json.dumps({"format": "crs-rounds/1", "columns": list(R.SNAPSHOT_COLUMNS),
+                 json.dumps({"format": "crs-rounds/1", "columns": list(F.SNAPSHOT_COLUMNS),
                              "names": [], "pools": [], "rounds": [["1", "2020-01-01", 3]],
                              "provenance": {}})):
         path = tmp_path / "bad.json"
@@ -242,9 +252,10 @@ def test_damaged_or_missing_snapshot_gives_an_error_not_an_exception(tmp_path):
         assert out["rounds"] == [] and out["errors"], text
 
 
-def run_module(module, *args):
+def run_rounds(*args):
+    """The maintainer's command, `python -m crs rounds ...`, in a process of its own."""
     env = dict(os.environ, PYTHONPATH=str(ROOT / "py"))
-    return subprocess.run([sys.executable, "-m", module, *args], cwd=ROOT, env=env,
+    return subprocess.run([sys.executable, "-m", "crs", "rounds", *args], cwd=ROOT, env=env,
                           capture_output=True, text=True, timeout=120)
 
 
@@ -254,12 +265,12 @@ def run_module(module, *args):
 def test_rounds_not_a_list_is_an_error_not_an_exception():
     for data in ({"rounds": "x"}, {"rounds": None}, {"classes": "wb-tables"}, None, 5, "rounds",
                  {"rounds": {"0": row()}}):
-        out = R.parse_feed(data)
+        out = F.parse_feed(data)
         assert out["rounds"] == [] and [e["code"] for e in out["errors"]] == ["no_rounds"]
 
 
 def test_a_bare_list_of_rounds_is_accepted():
-    assert [r["number"] for r in R.parse_feed([row()])["rounds"]] == ["434"]
+    assert [r["number"] for r in F.parse_feed([row()])["rounds"]] == ["434"]
 
 
 def test_rows_that_cannot_be_rounds_are_rejected_with_reasons():
@@ -268,7 +279,7 @@ def test_rows_that_cannot_be_rounds_are_rejected_with_reasons():
             row(drawNumber="7", drawCRS="1,300"), row(drawNumber="6", drawCRS=-5),
             row(drawNumber="5", drawDate="soon", drawDateFull="later"),
             row(drawNumber="4", drawDate=..., drawDateFull=...)]
-    out = R.parse_feed({"rounds": rows})
+    out = F.parse_feed({"rounds": rows})
     assert [r["number"] for r in out["rounds"]] == ["434"]
     by_index = {}
     for x in out["rejected"]:
@@ -281,19 +292,19 @@ def test_rows_that_cannot_be_rounds_are_rejected_with_reasons():
 
 
 def test_numbers_with_separators_blanks_and_junk():
-    assert R.parse_count("1,234") == (1234, None)
-    assert R.parse_count("229,100") == (229100, None)
-    assert R.parse_count("5 000") == (5000, None)                 # French feed
-    assert R.parse_count("5\u00a0000") == (5000, None)
-    assert R.parse_count("5\u202f000") == (5000, None)
-    assert R.parse_count(" 470 ") == (470, None)
-    assert R.parse_count(470) == (470, None)
-    assert R.parse_count("") == (None, "blank")
-    assert R.parse_count(None) == (None, "blank")
+    assert F.parse_count("1,234") == (1234, None)
+    assert F.parse_count("229,100") == (229100, None)
+    assert F.parse_count("5 000") == (5000, None)                 # French feed
+    assert F.parse_count("5\u00a0000") == (5000, None)
+    assert F.parse_count("5\u202f000") == (5000, None)
+    assert F.parse_count(" 470 ") == (470, None)
+    assert F.parse_count(470) == (470, None)
+    assert F.parse_count("") == (None, "blank")
+    assert F.parse_count(None) == (None, "blank")
     for junk in ("N/A", "1,23", "12,34,567", "4.5", "-3", "1e3", "about 500", True, [1], -1,
                  2.5):
-        assert R.parse_count(junk)[0] is None, junk
-    out = R.parse_feed([row(drawSize="1,234"), row(drawNumber="2", drawSize="N/A"),
+        assert F.parse_count(junk)[0] is None, junk
+    out = F.parse_feed([row(drawSize="1,234"), row(drawNumber="2", drawSize="N/A"),
                         row(drawNumber="3", drawSize="")])
     sizes = {r["number"]: r["size"] for r in out["rounds"]}
     assert sizes == {"434": 1234, "2": None, "3": None}
@@ -313,7 +324,7 @@ def test_odd_dates_fall_back_to_draw_date_full():
         "g": (row(drawDate=None, drawDateFull="Aug. 7, 2026"), "2026-08-07", ["date_from_full"]),
     }
     for number, (r, day, expected) in cases.items():
-        out = R.parse_feed([dict(r, drawNumber=number)])
+        out = F.parse_feed([dict(r, drawNumber=number)])
         assert [x["date"] for x in out["rounds"]] == [day], number
         assert [c for c in codes(out["notes"], number) if c.startswith("date_")] == expected, \
             number
@@ -360,15 +371,15 @@ def test_timestamps_that_cannot_be_read():
                  "February 30, 2025 at 10:00:00 UTC", "May 1, 2025 at 25:00:00 UTC",
                  "October 7 at 16:38:21 UTC", None, 5):
         assert R.parse_timestamp(text)[0] is None, text
-    out = R.parse_feed([row(drawCutOff="sometime in May")])
+    out = F.parse_feed([row(drawCutOff="sometime in May")])
     assert out["rounds"][0]["tie_break"] is None
     assert codes(out["notes"]) == ["tie_break_unreadable"]
-    out = R.parse_feed([row(drawCutOff="")])          # blank before #77: normal, no note
+    out = F.parse_feed([row(drawCutOff="")])          # blank before #77: normal, no note
     assert out["rounds"][0]["tie_break"] is None and out["notes"] == []
 
 
 def test_draw_numbers():
-    out = R.parse_feed([row_on("2018-05-30", drawNumber="91a"),
+    out = F.parse_feed([row_on("2018-05-30", drawNumber="91a"),
                         row_on("2018-05-30", drawNumber="91b"),
                         row_on("2018-05-30", drawNumber=92),
                         row_on("2018-05-29", drawNumber=""),
@@ -378,25 +389,25 @@ def test_draw_numbers():
 
 
 def test_duplicates_are_rejected_not_merged():
-    out = R.parse_feed([row(), row(drawCRS="471")])
+    out = F.parse_feed([row(), row(drawCRS="471")])
     assert [r["crs"] for r in out["rounds"]] == [470]
     assert [(x["index"], x["code"]) for x in out["rejected"]] == [(1, "duplicate")]
 
 
 def test_distribution_defects():
     zeros = {"dd%d" % i: "0" for i in range(1, 19)}
-    out = R.parse_feed([row(**zeros)])
+    out = F.parse_feed([row(**zeros)])
     assert out["rounds"][0]["distribution"] is None and out["notes"] == []   # no data: normal
-    out = R.parse_feed([row(dd5="N/A")])
+    out = F.parse_feed([row(dd5="N/A")])
     assert out["rounds"][0]["distribution"] is None
     assert codes(out["notes"]) == ["distribution_invalid"]
-    out = R.parse_feed([row(dd18="229,101")])
+    out = F.parse_feed([row(dd18="229,101")])
     assert codes(out["notes"]) == ["distribution_total_mismatch"]
-    out = R.parse_feed([row(dd10="13,596")])
+    out = F.parse_feed([row(dd10="13,596")])
     assert codes(out["notes"]) == ["distribution_subbands_mismatch"]
-    out = R.parse_feed([row(drawDistributionAsOn="August 9, 2026")])
+    out = F.parse_feed([row(drawDistributionAsOn="August 9, 2026")])
     assert codes(out["notes"]) == ["distribution_after_round"]
-    out = R.parse_feed([row(drawDistributionAsOn="")])
+    out = F.parse_feed([row(drawDistributionAsOn="")])
     assert out["rounds"][0]["distribution"]["as_on"] is None
     assert codes(out["notes"]) == ["distribution_date_invalid"]
 
@@ -412,7 +423,7 @@ junk = st.one_of(st.none(), st.booleans(), st.integers(-10, 10**7), st.floats(al
 @settings(max_examples=200, deadline=None)
 @given(st.lists(st.one_of(junk, st.dictionaries(st.sampled_from(FEED_KEYS), junk)), max_size=8))
 def test_any_rows_parse_or_are_reported_and_never_raise(rows):
-    out = R.parse_feed({"rounds": rows})
+    out = F.parse_feed({"rounds": rows})
     rejected = {x["index"] for x in out["rejected"]}
     assert len(out["rounds"]) + len(rejected) == len(rows)
     json.dumps(out)                              # plain data
@@ -422,7 +433,7 @@ def test_any_rows_parse_or_are_reported_and_never_raise(rows):
 # Categories
 
 def test_mapping_table_uses_known_categories_with_both_labels():
-    assert set(R.NAMES.values()) <= set(R.CATEGORIES)
+    assert set(F.NAMES.values()) <= set(R.CATEGORIES)
     for key, (en, fr) in R.CATEGORIES.items():
         assert en and fr and R.category_label(key, "en") == en and R.category_label(key, "fr") == fr
     assert R.category_label("nope", "fr") == "nope"
@@ -441,7 +452,7 @@ def test_mapping_table_uses_known_categories_with_both_labels():
     ("Physicians with Canadian Work Experience, 2026-Version 1", "physicians"),
 ])
 def test_names_in_the_table(name, expected):
-    assert R.category_of(name) == (expected, "table")
+    assert F.category_of(name) == (expected, "table")
 
 
 @pytest.mark.parametrize("name, expected", [
@@ -456,14 +467,14 @@ def test_names_in_the_table(name, expected):
     ("Physicians, 2027-Version 2", "physicians"),
 ])
 def test_renamed_rounds_are_guessed_and_reported(name, expected):
-    assert R.category_of(name) == (expected, "keyword")
-    out = R.parse_feed([row(drawName=name)])
+    assert F.category_of(name) == (expected, "keyword")
+    out = F.parse_feed([row(drawName=name)])
     assert out["rounds"][0]["category"] == expected
     assert codes(out["notes"]) == ["name_unmapped"]
 
 
 def test_unknown_or_missing_names_are_other_and_reported():
-    out = R.parse_feed([row(drawName="Lottery"), row(drawNumber="2", drawName=...),
+    out = F.parse_feed([row(drawName="Lottery"), row(drawNumber="2", drawName=...),
                         row(drawNumber="3", drawName=7)])
     assert {r["number"]: r["category"] for r in out["rounds"]} == \
         {"434": "other", "2": "other", "3": "other"}
@@ -593,121 +604,3 @@ def test_format_timestamp_as_ircc_publishes():
     assert R.format_timestamp("2025-10-29T04:35:24+00:00", "fr") == \
         "29 octobre 2025 à 04:35:24 UTC"
     assert R.format_date("2026-08-01", "fr") == "1er août 2026"
-
-
-# ---------------------------------------------------------------------------------------------
-# SVG
-
-HOSTILE = '<script type="py">import js; js.alert(1)</script>'
-
-
-def parse_svg(text):
-    root = ET.fromstring(text)
-    assert root.tag == SVG + "svg" and root.get("role") == "img"
-    title_id, desc_id = root.get("aria-labelledby").split()
-    ids = {e.get("id"): e for e in root.iter() if e.get("id")}
-    assert ids[title_id].tag == SVG + "title" and ids[title_id].text
-    assert ids[desc_id].tag == SVG + "desc" and ids[desc_id].text
-    assert not [e for e in root.iter() if e.tag.split("}")[-1] in ("script", "foreignObject",
-                                                                    "a", "image", "use")]
-    for e in root.iter():
-        assert not [k for k in e.attrib if k.lower().startswith("on") or "href" in k.lower()]
-    return root, ids[title_id].text, ids[desc_id].text
-
-
-def texts(root):
-    return [e.text for e in root.iter() if e.text]
-
-
-@pytest.mark.parametrize("lang", ["en", "fr"])
-def test_cutoff_chart_is_well_formed_and_accessible(snap, lang):
-    pts = R.last_12_months(snap["rounds"], "2026-08-07")
-    out = svg.cutoff_chart(pts, lang, start="2025-08-08", end="2026-08-07")
-    root, title, desc = parse_svg(out)
-    words = texts(root)
-    if lang == "en":
-        assert "CRS score" in words and "Date of the round" in words and "Sep" in words
-        assert "Canadian Experience Class 516 (August 5, 2026)" in desc
-        assert desc.startswith("75 rounds of invitations from August 8, 2025 to August 7, 2026")
-    else:
-        assert "Note SCG" in words and "Date de la ronde" in words and "sept." in words
-        assert "Catégorie de l'expérience canadienne 516 (5 août 2026)" in desc
-        assert "Type de ronde" in words
-    # Every point has a tooltip naming its type, date and score; one marker per round.
-    tips = [e.text for e in root.iter(SVG + "title")][1:]
-    assert len(tips) == 75
-    # The legend names every type present, each with its marker shape.
-    present = {p["category"] for p in pts}
-    for key in present:
-        assert R.category_label(key, lang) in words
-
-
-def test_cutoff_chart_escapes_hostile_text():
-    pts = [{"date": "2026-01-05", "crs": 500, "category": HOSTILE, "number": HOSTILE,
-            "label": HOSTILE + "\x00\x1b\ud800"},
-           {"date": "2026-02-05", "crs": 510, "category": "x'\"&<>", "size": 7}]
-    out = svg.cutoff_chart(pts, "en", title=HOSTILE, id_prefix='"><script>alert(1)</script>')
-    assert "<script" not in out and "\x00" not in out
-    root, title, desc = parse_svg(out)
-    assert title == HOSTILE
-    assert HOSTILE + "\ufffd\ufffd\ufffd" in texts(root)             # shown as text, in the legend
-    assert "x'\"&<>" in texts(root)
-    assert root.get("aria-labelledby") == "scriptalert1script-title scriptalert1script-desc"
-
-
-def test_timeline_is_well_formed_and_escapes():
-    events = [{"date": "2015-01-01", "label": "Express Entry opens"},
-              ("2025-03-25", HOSTILE), {"date": dt.date(2017, 6, 6), "label": "a & b < c"},
-              ("2020-10-27", "x" * 200)]
-    for lang in ("en", "fr"):
-        out = svg.timeline(events, lang, title=HOSTILE)
-        assert "<script" not in out
-        root, title, desc = parse_svg(out)
-        assert title == HOSTILE
-        assert HOSTILE in desc and "a & b < c" in desc and "x" * 200 in desc
-        words = texts(root)
-        assert any(w.endswith("\u2026") and len(w) <= 38 for w in words)   # shortened on the line
-    fr = svg.timeline(events, "fr")
-    assert "1er janvier 2015" in fr and "25 mars 2025" in fr
-    ET.fromstring(svg.timeline([], "en"))
-
-
-def test_empty_chart_says_so():
-    root, title, desc = parse_svg(svg.cutoff_chart([], "fr"))
-    assert desc == "Aucune ronde pendant cette période."
-
-
-def test_chart_refuses_malformed_numbers_and_dates():
-    good = {"date": "2026-01-05", "crs": 500, "category": "french"}
-    for bad in (dict(good, crs="500"), dict(good, crs=None), dict(good, date="soon"),
-                dict(good, date=None)):
-        with pytest.raises(ValueError):
-            svg.cutoff_chart([bad], "en")
-    for size in ("100; x", float("nan"), float("inf"), -5, None):
-        with pytest.raises(ValueError):
-            svg.cutoff_chart([good], "en", width=size)
-    with pytest.raises(ValueError):
-        svg.timeline([("2026-13-01", "x")], "en")
-
-
-def contrast(hex_colour, background=(1.0, 1.0, 1.0)):
-    def lum(rgb):
-        def ch(c):
-            return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
-        r, g, b = (ch(c) for c in rgb)
-        return 0.2126 * r + 0.7152 * g + 0.0722 * b
-    rgb = tuple(int(hex_colour[i:i + 2], 16) / 255 for i in (1, 3, 5))
-    a, b = lum(rgb), lum(background)
-    return (max(a, b) + 0.05) / (min(a, b) + 0.05)
-
-
-def test_colours_contrast_and_markers_are_distinct():
-    assert set(svg.STYLES) == set(R.CATEGORIES)
-    for key, (colour, shape) in svg.STYLES.items():
-        assert contrast(colour) >= 3.0, (key, colour, contrast(colour))      # WCAG 1.4.11
-    shapes = [shape for _, shape in svg.STYLES.values()]
-    assert len(set(shapes)) == len(shapes)           # never colour alone (WCAG 1.4.1)
-    for colour in (svg.INK, svg.AXIS):
-        assert contrast(colour) >= 4.5
-    for shape in shapes:
-        ET.fromstring('<svg xmlns="%s">%s</svg>' % (svg.SVG_NS, svg.marker(shape, 10, 10, "#000")))

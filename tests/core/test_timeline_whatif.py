@@ -86,29 +86,6 @@ def test_invalid_documents_give_errors():
     assert "errors" in timeline({"age": 1}, as_of="2026-11-23")
 
 
-def test_timeline_svg_labels_never_share_a_row_where_they_would_overlap():
-    import xml.etree.ElementTree as ET
-    from crs import svg
-    doc = dict(BASE, date_of_birth="1996-05-10", eca_date="2024-01-15",
-               first_language=dict(BASE["first_language"], test_date="2025-04-02"))
-    events = timeline({k: v for k, v in doc.items() if k != "second_language"},
-                      as_of="2026-11-23")["events"]
-    root = ET.fromstring(svg.timeline(events, "en"))
-    rows = {}
-    for t in root.iter("{http://www.w3.org/2000/svg}text"):
-        if t.get("font-weight") == "bold" or t.get("x") is None:
-            continue
-        x, width = float(t.get("x")), len(t.text) * 6.2
-        x0 = {"start": x, "end": x - width}.get(t.get("text-anchor"), x - width / 2)
-        rows.setdefault(t.get("y"), []).append((x0, x0 + width))
-    assert len(rows) >= 3
-    for spans in rows.values():
-        assert all(0 <= a and b <= float(root.get("width", 720)) for a, b in spans), spans
-        spans.sort()
-        for (a0, a1), (b0, b1) in zip(spans, spans[1:]):
-            assert a1 <= b0, spans
-
-
 def test_the_spouses_eca_going_stale_is_an_event_with_the_points_lost():
     """MI s.17(4): the spouse's master's earns 10 (s.17(1)) until the fifth anniversary of the
     spouse's ECA (2022-03-01 -> 2027-03-01), then 0; nothing else changes that day."""

@@ -17,8 +17,8 @@ import datetime as _dt
 import math
 import re
 
-from .rounds import CATEGORIES, category_label
-from .rounds import format_date as fmt_date
+from crs.rounds import CATEGORIES, category_label
+from crs.rounds import format_date as fmt_date
 
 SVG_NS = "http://www.w3.org/2000/svg"
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif"
