@@ -14,6 +14,7 @@ it can from the score's own questions.
 
 from . import catalogue as _catalogue
 from . import dates as _dates
+from . import formats as _formats
 from . import parameters as _parameters
 from . import profile as _profile
 
@@ -146,7 +147,7 @@ def _common(p, x, as_of, lang):
 def _funds(p, x, as_of, lang, exempt):
     size = x.get("family_size") or (2 if p.marital_status in _profile.WITH_SPOUSE else 1)
     amount, since = funds_required(size, as_of)
-    values = dict(amount=amount, amount_fr=format(amount, ",").replace(",", "\u202f"),
+    values = dict(amount=amount, amount_fr=_formats.integer(amount, "fr"),
                   size=size, since=since.isoformat())
     if exempt:
         return _req("funds", MET, lang, **values)

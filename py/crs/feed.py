@@ -21,8 +21,9 @@ import hashlib
 import json
 import re
 
-from .rounds import (DD_FIELDS, SNAPSHOT_FORMAT, _as_date, category_labels,
-                     check_distribution, format_date, iso_utc, parse_date, parse_timestamp,
+from . import formats as _formats
+from .rounds import (DD_FIELDS, SNAPSHOT_FORMAT, as_date, category_labels,
+                     check_distribution, iso_utc, parse_date, parse_timestamp,
                      round_key)
 
 
@@ -412,17 +413,17 @@ SNAPSHOT_COLUMNS = ("number", "date", "name", "crs", "size", "tie_break", "pool"
 
 def attribution(newest):
     """Credit and non-affiliation text (Canada.ca terms, ecosystem.md §1.5)."""
-    day = _as_date(newest)
+    day = as_date(newest)
     en = ("Draw data: Immigration, Refugees and Citizenship Canada, Express Entry rounds of "
           "invitations (canada.ca), as of %s. This is a copy of an official work published by "
           "the Government of Canada; this calculator has not been produced in affiliation "
           "with, or with the endorsement of, the Government of Canada."
-          % format_date(day, "en"))
+          % _formats.date(day, "en"))
     fr = ("Données des rondes : Immigration, Réfugiés et Citoyenneté Canada, rondes "
           "d'invitations d'Entrée express (canada.ca), au %s. Il s'agit d'une copie d'une "
           "œuvre officielle publiée par le gouvernement du Canada; ce calculateur n'a pas été "
           "produit en affiliation avec le gouvernement du Canada ni avec son appui."
-          % format_date(day, "fr"))
+          % _formats.date(day, "fr"))
     return {"en": en, "fr": fr}
 
 
@@ -446,7 +447,7 @@ def build_snapshot(report, source_url=SOURCE_URL, generated=None):
             pool = pool_index[key]
         rows.append([r["number"], r["date"], name_index[r["name"]], r["crs"], r["size"],
                      r["tie_break"], pool])
-    generated = _as_date(generated or _dt.datetime.now(_dt.timezone.utc).date()).isoformat()
+    generated = as_date(generated or _dt.datetime.now(_dt.timezone.utc).date()).isoformat()
     provenance = {
         "source_url": source_url,
         "source_title": SOURCE_TITLE,

@@ -10,6 +10,7 @@ classement global, diplôme canadien, certificat de compétence...
 import re as _re
 
 from . import catalogue as _catalogue
+from . import formats as _formats
 from .catalogue import LANGS  # noqa: F401
 
 # Labels of the profile's fields, by path (language results are built from parts below).
@@ -116,23 +117,13 @@ def shown(value, lang="en"):
     return shown_text
 
 
-def count(n, lang):
-    """A whole number with its thousands marked (1,000 / 1 000)."""
-    return format(n, ",").replace(",", "\u202f") if lang == "fr" else format(n, ",")
-
-
 def detail(kind, **values):
     """(en, fr) detail of a limit error; numbers are written per language."""
     out = []
     for lang in LANGS:
-        words = {k: count(v, lang) if type(v) is int else v for k, v in values.items()}
+        words = {k: _formats.integer(v, lang) if type(v) is int else v for k, v in values.items()}
         out.append(DETAILS[kind][_i(lang)].format(**words))
     return tuple(out)
-
-
-def number(value, lang):
-    text = ("%g" % value) if isinstance(value, float) else str(value)
-    return text.replace(".", ",") if lang == "fr" else text
 
 
 def choices(kind, lang):
@@ -148,12 +139,8 @@ def error(field, code, lang, label=None, **values):
     text = ERRORS[code][i].format(**values)
     label = label or field_label(field, lang)
     return {"field": field, "code": code, "label": label, "text": text,
-            "message": labelled(label, text, lang)}
+            "message": _formats.labelled(label, text, lang)}
 
-
-def labelled(label, text, lang):
-    """"Label: text" with the colon of the language (French puts a space before it)."""
-    return label + (" : " if lang == "fr" else ": ") + text
 
 
 def warning(code, lang, field=None, **values):

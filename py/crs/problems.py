@@ -7,6 +7,7 @@ Every error of the core is made here, by `errors`; a module that finds a problem
 
 from . import clb as _clb
 from . import dates as _dates
+from . import formats as _formats
 from . import messages as _m
 
 MAX_ERRORS = 50                  # errors listed for one profile (the last says how many more)
@@ -32,12 +33,12 @@ def words(code, values, lang):
         rng = values["range"]
         if rng[0] == "range":
             w["allowed"] = _m.RANGES["range"][i].format(
-                kind=_m.KINDS[rng[1]][i], low=_m.number(rng[2], lang),
-                high=_m.number(rng[3], lang))
+                kind=_m.KINDS[rng[1]][i], low=_formats.decimal(rng[2], lang),
+                high=_formats.decimal(rng[3], lang))
         elif rng[0] == "step":
             w["allowed"] = _m.RANGES["step"][i].format(
-                low=_m.number(rng[1], lang), high=_m.number(rng[2], lang),
-                step=_m.number(rng[3], lang))
+                low=_formats.decimal(rng[1], lang), high=_formats.decimal(rng[2], lang),
+                step=_formats.decimal(rng[3], lang))
         elif rng[0] == "noc":
             w["allowed"] = _m.RANGES["noc"][i]
         elif rng[0] == "date_between":
@@ -80,7 +81,7 @@ def errors(problems, lang):
                                                       got=_m.shown(values["got"]))
             label = _m.field_label(field, lang)
             out.append({"field": field, "code": "not_allowed", "label": label, "text": text,
-                        "message": _m.labelled(label, text, lang)})
+                        "message": _formats.labelled(label, text, lang)})
         else:
             label = None
             if "test" in values:

@@ -36,7 +36,7 @@ from . import dates as _dates
 from .dates import EARLIEST as _EARLIEST, LATEST as _LATEST
 from .profile import evaluation_date as _evaluation_date
 from .dates import timestamp as _timestamp
-from .rounds import format_timestamp
+from .formats import timestamp as format_timestamp
 from .rules import BY_ID as _RULES
 from .rules import in_force_on as _in_force_on
 

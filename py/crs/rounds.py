@@ -8,7 +8,7 @@ file with `load_snapshot()`, and
 
 * `latest_by_category`, `last_12_months`, `latest_distribution`, `candidates_above`,
   `pool_bands` return plain data (dicts, lists, ISO date strings) for the page and the CLI;
-* `category_label`, `format_date`, `format_timestamp` give the words and dates in English or
+* `category_label` gives the words of a round type in English or
   French.
 
 Standard library only: this module runs unchanged in CPython and in Pyodide.
@@ -20,6 +20,7 @@ import os
 import re
 import sys
 
+from . import catalogue as _catalogue
 from . import dates as _dates
 
 SNAPSHOT_FORMAT = "crs-rounds/1"
@@ -30,33 +31,7 @@ DEFAULT_SNAPSHOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "dat
 # French labels follow IRCC's terms where ecosystem.md §4.3 has them; the others are our
 # translations until the French feed (ee_rounds_123_fr.json) gives the official round names.
 
-CATEGORIES = {
-    "general": ("General (no program specified)", "Générale (aucun programme précisé)"),
-    "canadian_experience_class": ("Canadian Experience Class",
-                                  "Catégorie de l'expérience canadienne"),
-    "provincial_nominee_program": ("Provincial Nominee Program",
-                                   "Programme des candidats des provinces"),
-    "federal_skilled_worker": ("Federal Skilled Worker Program",
-                               "Programme des travailleurs qualifiés (fédéral)"),
-    "federal_skilled_trades": ("Federal Skilled Trades Program",
-                               "Programme des travailleurs de métiers spécialisés (fédéral)"),
-    "french": ("French-language proficiency", "Compétences linguistiques en français"),
-    "healthcare": ("Healthcare and social services occupations",
-                   "Professions des soins de santé et des services sociaux"),
-    "physicians": ("Physicians with Canadian work experience",
-                   "Médecins ayant une expérience de travail au Canada"),
-    "senior_managers": ("Senior managers with Canadian work experience",
-                        "Cadres supérieurs ayant une expérience de travail au Canada"),
-    "military": ("Skilled military recruits", "Recrues militaires qualifiées"),
-    "stem": ("STEM occupations",
-             "Professions en sciences, technologie, ingénierie et mathématiques (STIM)"),
-    "trades": ("Trade occupations", "Professions des métiers"),
-    "transport": ("Transport occupations", "Professions du transport"),
-    "agriculture": ("Agriculture and agri-food occupations",
-                    "Professions de l'agriculture et de l'agroalimentaire"),
-    "education": ("Education occupations", "Professions de l'éducation"),
-    "other": ("Other round type", "Autre type de ronde"),
-}
+CATEGORIES = _catalogue.pairs("rounds.categories")
 
 
 def category_label(key, lang="en"):
@@ -183,7 +158,8 @@ def iso_utc(when):
     return when.astimezone(_dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def _as_date(value):
+def as_date(value):
+    """A date from a date, a datetime or YYYY-MM-DD text (the rounds' own dates)."""
     if isinstance(value, _dt.datetime):
         return value.date()
     if isinstance(value, _dt.date):
@@ -208,7 +184,7 @@ def number_key(number):
 # dd18 = dd1+dd2+dd3+dd9+dd15+dd16+dd17 is the pool total. Counting dd3 and dd4-dd8 both
 # would count those candidates twice.
 
-BANDS = (  # (field, low, high, aggregate it belongs to)
+BANDS = (
     ("dd1", 601, 1200, None), ("dd2", 501, 600, None), ("dd3", 451, 500, None),
     ("dd4", 491, 500, "dd3"), ("dd5", 481, 490, "dd3"), ("dd6", 471, 480, "dd3"),
     ("dd7", 461, 470, "dd3"), ("dd8", 451, 460, "dd3"),
@@ -290,33 +266,6 @@ def round_key(r):
 # ---------------------------------------------------------------------------------------------
 # The snapshot (what the page ships and reads; crs.feed writes it)
 
-MONTHS_LONG = (
-    ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-     "October", "November", "December"),
-    ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
-     "octobre", "novembre", "décembre"),
-)
-
-
-def format_date(day, lang="en"):
-    """"August 7, 2026" (Canada.ca style) or "7 août 2026" ("1er" for the first)."""
-    day = _as_date(day)
-    if lang == "fr":
-        return "%s %s %d" % ("1er" if day.day == 1 else day.day, MONTHS_LONG[1][day.month - 1],
-                             day.year)
-    return "%s %d, %d" % (MONTHS_LONG[0][day.month - 1], day.day, day.year)
-
-
-def format_timestamp(when, lang="en"):
-    """As IRCC publishes the tie-breaking rule: "October 11, 2025 at 14:55:49 UTC" /
-    "11 octobre 2025 à 14:55:49 UTC" (the French feed's wording)."""
-    if isinstance(when, str):
-        when = _dt.datetime.fromisoformat(when)
-    when = when.astimezone(_dt.timezone.utc)
-    return "%s %s %s UTC" % (format_date(when.date(), lang), "à" if lang == "fr" else "at",
-                             when.strftime("%H:%M:%S"))
-
-
 def load_snapshot(path=None):
     """The shipped snapshot -> {"provenance", "categories", "rounds": [dicts, newest first],
     "errors": []}. A missing or damaged file gives no rounds and an error, not an exception
@@ -366,7 +315,7 @@ def _expand(data):
 def _on_or_before(rounds, as_of):
     if as_of is None:
         return list(rounds)
-    limit = _as_date(as_of).isoformat()
+    limit = as_date(as_of).isoformat()
     return [r for r in rounds if r["date"] <= limit]     # ISO dates sort as text
 
 
@@ -394,7 +343,7 @@ def latest_by_category(rounds, as_of=None):
 def last_12_months(rounds, as_of):
     """Rounds after the same day a year before `as_of`, up to `as_of`, oldest first (chart
     points)."""
-    day = _as_date(as_of)
+    day = as_date(as_of)
     start = _dates.period_start(day, 1).isoformat()
     chosen = [r for r in _on_or_before(rounds, day) if r["date"] > start]
     return [_summary(r) for r in sorted(chosen, key=round_key)]

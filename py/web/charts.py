@@ -18,7 +18,7 @@ import math
 import re
 
 from crs.rounds import CATEGORIES, category_label
-from crs.rounds import format_date as fmt_date
+from crs.formats import date as fmt_date, integer as fmt_int
 
 SVG_NS = "http://www.w3.org/2000/svg"
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif"
@@ -113,12 +113,6 @@ def _size(value, name, low):
     if not math.isfinite(number) or number < low:
         raise ValueError("%s must be at least %d, got %r" % (name, low, value))
     return number
-
-
-def fmt_int(n, lang):
-    """1,200 (en) or 1 200 (fr, narrow no-break space)."""
-    text = format(int(n), ",")
-    return text.replace(",", "\u202f") if lang == "fr" else text
 
 
 def _date(value):

@@ -431,8 +431,8 @@ class Page:
         return self.strings.number(int(n), LANG)
 
     def date_text(self, iso):
-        from crs.rounds import format_date
-        return format_date(iso, LANG)
+        from crs import formats
+        return formats.date(iso, LANG)
 
     def show_eligibility(self, reading):
         from crs import eligibility

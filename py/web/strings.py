@@ -645,7 +645,5 @@ def url(key, lang):
     return URLS[key][1 if lang == "fr" else 0]
 
 
-def number(n, lang):
-    """An integer with thousands grouped: 1,200 in English, 1 200 (narrow no-break space) in French."""
-    text = "{:,}".format(n)
-    return text.replace(",", "\u202f") if lang == "fr" else text
+# Numbers, dates and the colon are written per language in one place: the core's formats.py.
+from crs.formats import integer as number  # noqa: E402,F401

@@ -16,6 +16,7 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from crs import feed as F
+from crs import formats
 from crs import rounds as R
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
@@ -66,10 +67,10 @@ def row_on(day, **changes):
     """A well-formed row for another date (every date field consistent with it)."""
     d = dt.date.fromisoformat(day)
     earlier = d - dt.timedelta(days=40)
-    return row(drawDate=day, drawDateFull=R.format_date(d),
-               drawDateTime=R.format_date(d) + " at 10:00:00 UTC",
-               drawCutOff=R.format_date(earlier) + " at 09:30:00 UTC",
-               drawDistributionAsOn=R.format_date(d - dt.timedelta(days=2)), **changes)
+    return row(drawDate=day, drawDateFull=formats.date(d, "en"),
+               drawDateTime=formats.date(d, "en") + " at 10:00:00 UTC",
+               drawCutOff=formats.date(earlier, "en") + " at 09:30:00 UTC",
+               drawDistributionAsOn=formats.date(d - dt.timedelta(days=2), "en"), **changes)
 
 
 def codes(items, number=None):
@@ -600,7 +601,7 @@ def test_candidates_above_without_data_or_with_a_bad_score():
 
 
 def test_format_timestamp_as_ircc_publishes():
-    assert R.format_timestamp("2025-10-11T14:55:49Z") == "October 11, 2025 at 14:55:49 UTC"
-    assert R.format_timestamp("2025-10-29T04:35:24+00:00", "fr") == \
+    assert formats.timestamp("2025-10-11T14:55:49Z", "en") == "October 11, 2025 at 14:55:49 UTC"
+    assert formats.timestamp("2025-10-29T04:35:24+00:00", "fr") == \
         "29 octobre 2025 à 04:35:24 UTC"
-    assert R.format_date("2026-08-01", "fr") == "1er août 2026"
+    assert formats.date("2026-08-01", "fr") == "1er août 2026"
