@@ -15,8 +15,8 @@ import zipfile
 
 import pytest
 
-from tools.build import assemble, common, compiled, pages, serve
-from web import form
+from tools.build import assemble, common, compiled, offline, pages, serve
+from web import form, strings
 
 from .conftest import DIST, poll, wait_ready
 
@@ -248,6 +248,23 @@ def test_new_build_replaces_the_cache(browser, tmp_path, monkeypatch):
         context.close()
         server.stop()
         shutil.rmtree(dist, ignore_errors=True)
+
+
+def test_the_loading_note_says_what_a_first_visit_downloads():
+    """The loading line and the embed docs page name the first visit's size: what the pages
+    load (the precache list), as served (brotli when smaller), rounded to the MB."""
+    def served(rel):
+        path = DIST / rel / "index.html" if rel == "" or rel.endswith("/") else DIST / rel
+        br = path.with_name(path.name + ".br")
+        return (br if br.exists() else path).stat().st_size
+    mb = round(sum(served(rel) for rel in offline.precache_list(DIST)) / 1e6)
+    assert mb >= 1
+    for lang, words in (("en", "about %d MB"), ("fr", "environ %d Mo")):
+        assert words % mb in strings.t("loading_detail", lang)
+        page = DIST / ("fr/" if lang == "fr" else "") / "index.html"
+        assert words % mb in page.read_text()
+        docs = DIST / ("fr/" if lang == "fr" else "") / "embed.html"
+        assert words % mb in docs.read_text()
 
 
 # ---------------------------------------------------------------------------------------------

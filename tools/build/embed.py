@@ -108,10 +108,10 @@ W = {
     "docs_csp": (
         "If your page has a Content-Security-Policy, allow our origin in script-src (for "
         "embed.js) and frame-src. The first visit downloads the calculator's runtime (about "
-        "6 MB); browsers keep a separate copy per website.",
+        "4 MB); browsers keep a separate copy per website.",
         "Si votre page a une Content-Security-Policy, autorisez notre origine dans script-src "
         "(pour embed.js) et frame-src. La première visite télécharge l'environnement du "
-        "calculateur (environ 6 Mo); les navigateurs en gardent une copie par site."),
+        "calculateur (environ 4 Mo); les navigateurs en gardent une copie par site."),
     "docs_example_h": ("Live example", "Exemple en direct"),
     "docs_back": ("Back to the calculator", "Retour au calculateur"),
 }
