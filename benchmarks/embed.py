@@ -33,9 +33,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "py"))
 
-import build  # noqa: E402
+from tools.build import bootstrap, common, serve  # noqa: E402
 
-DIST = Path(os.environ.get("CRS_DIST", build.DIST))
+DIST = Path(os.environ.get("CRS_DIST", common.DIST))
 
 CHROME_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                "--disable-background-networking", "--disable-component-update", "--disable-sync"]
@@ -155,7 +155,7 @@ def main(argv=None):
     args = parser.parse_args(argv)
     from playwright.sync_api import sync_playwright
 
-    ours_server = build.make_server(0, directory=str(DIST))
+    ours_server = serve.make_server(0, directory=str(DIST))
     threading.Thread(target=ours_server.serve_forever, daemon=True).start()
     ours = "http://127.0.0.1:%d/" % ours_server.server_address[1]
     partner_srv = partner_server(ours.rstrip("/"))
@@ -163,7 +163,7 @@ def main(argv=None):
 
     cold, warm, times = [], [], []
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(build.CHROMIUM), args=CHROME_ARGS)
+        browser = p.chromium.launch(executable_path=str(bootstrap.CHROMIUM), args=CHROME_ARGS)
         for n in range(args.runs):
             context = browser.new_context()
             context.add_init_script(OBSERVER)

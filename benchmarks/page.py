@@ -48,7 +48,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "py"))
 
-import build  # noqa: E402
+from tools.build import assemble, bootstrap, common, runtime, serve  # noqa: E402
 from web import form  # noqa: E402
 
 CHROME_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -146,13 +146,13 @@ SENT = [0]   # body bytes sent by the server since the visit began (page + servi
 
 
 def count_sent():
-    original = build.Handler.copyfile
+    original = serve.Handler.copyfile
 
     def copyfile(self, source, outputfile):
         data = source.read()
         SENT[0] += len(data)
         outputfile.write(data)
-    build.Handler.copyfile = copyfile
+    serve.Handler.copyfile = copyfile
     return original
 
 
@@ -207,7 +207,7 @@ def run(playwright, url, throttled, changes, snapshot):
     tmp = tempfile.mkdtemp(prefix="crs-bench-")
     try:
         context = playwright.chromium.launch_persistent_context(
-            tmp, executable_path=build.CHROMIUM.as_posix(), headless=True, args=CHROME_ARGS)
+            tmp, executable_path=bootstrap.CHROMIUM.as_posix(), headless=True, args=CHROME_ARGS)
         try:
             context.add_init_script(OBSERVER)
             context.new_page()   # keep the browser alive between the two visits
@@ -252,36 +252,35 @@ def main():
     parser.add_argument("--dist", help="serve this copy of dist/ (default: dist/; a copy keeps "
                         "the run safe from rebuilds)")
     args = parser.parse_args()
-    if args.dist:
-        build.DIST = Path(args.dist).resolve()
+    dist = Path(args.dist).resolve() if args.dist else common.DIST
     from playwright.sync_api import sync_playwright
 
-    if not (build.DIST / "index.html").exists():
-        build.build()
-    baseline_dir = build.DIST / "bench-baseline"
+    if not (dist / "index.html").exists():
+        assemble.build(dist)
+    baseline_dir = dist / "bench-baseline"
     baseline_dir.mkdir(exist_ok=True)
-    # The runtime's directories are named after their versions and bytes (build.py, vendor/).
-    dirs = {"pyodide": "vendor/" + next((build.DIST / "vendor").glob("pyodide-*")).name,
-            "pyscript": "vendor/" + next((build.DIST / "vendor").glob("pyscript-*")).name}
+    # The runtime's directories are named after their versions and bytes (tools/build/runtime.py).
+    dirs = {"pyodide": "vendor/" + next((dist / "vendor").glob("pyodide-*")).name,
+            "pyscript": "vendor/" + next((dist / "vendor").glob("pyscript-*")).name}
     (baseline_dir / "index.html").write_text(BASELINE_HTML.replace("{pyscript}", dirs["pyscript"]))
     # The stock page gets the stock Pyodide files from npm (source stdlib), gzip-served alike.
-    for name in build.PYODIDE_FILES:
+    for name in runtime.PYODIDE_FILES:
         target = baseline_dir / "pyodide" / name
-        build.copy(build.NODE_MODULES / "pyodide" / name, target)
+        common.copy(common.NODE_MODULES / "pyodide" / name, target)
         data = target.read_bytes()
         packed = gzip.compress(data, compresslevel=9, mtime=0)
         if len(packed) < len(data) * 0.9:
             target.with_name(name + ".gz").write_bytes(packed)
-    floor_dir = build.DIST / "bench-floor"
+    floor_dir = dist / "bench-floor"
     floor_dir.mkdir(exist_ok=True)
-    runtime = build.DIST / dirs["pyodide"]
-    names = {"start": next(runtime.glob("crs-start-*.mjs")).name,
-             "stdlib": next(runtime.glob("python_stdlib-*.zip")).name, **dirs}
+    pyodide = dist / dirs["pyodide"]
+    names = {"start": next(pyodide.glob("crs-start-*.mjs")).name,
+             "stdlib": next(pyodide.glob("python_stdlib-*.zip")).name, **dirs}
     (floor_dir / "index.html").write_text(FLOOR_HTML.format(**names))
     (floor_dir / "floor.mjs").write_text(FLOOR_JS.replace("{start}", names["start"])
                                          .replace("{pyodide}", dirs["pyodide"]))
     count_sent()
-    server = build.make_server(0)
+    server = serve.make_server(0, directory=str(dist))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = "http://127.0.0.1:%d/" % server.server_address[1]
     variants = {   # name: (url, field changes to time, waits for a device snapshot, --only)
@@ -340,7 +339,7 @@ def main():
             r["first_score_cold_ms"], r["first_score_warm_ms"], r["bytes_cold"] / 1e6,
             r["server_bytes_cold"] / 1e6, r["bytes_warm"] / 1e3, change))
     print("\nMedian of %d runs; Chromium %s headless; %s" % (
-        args.runs, build.CHROMIUM, time.strftime("%Y-%m-%d")))
+        args.runs, bootstrap.CHROMIUM, time.strftime("%Y-%m-%d")))
     print("Renderer crashes (runs made again): %s" % (
         "; ".join("%s: %d" % kv for kv in crashes.items()) or "none"))
     if args.json:

@@ -169,25 +169,20 @@ def _parser():
         description="Comprehensive Ranking System (Express Entry) calculator.",
         epilog="Subcommands: score, eligibility, rank, rounds (each has --help).")
     sub = parser.add_subparsers(dest="command", required=True)
-    s = sub.add_parser("score", help="score profiles (a JSON object or an array of them)",
-                       description="Score profiles (a JSON object or an array of them).",
-                       epilog=limits_help(crs.MAX_BATCH))
-    s.add_argument("file", help="a JSON file, or - for standard input")
-    s.add_argument("--date", metavar="YYYY-MM-DD",
-                   help="evaluation date, 1900-01-01 to 2100-12-31 (default today; a "
-                        "document's own as_of wins, as in crs.score)")
-    s.add_argument("--rules", choices=sorted(BY_ID), help="force a rule set by its id")
-    s.add_argument("--lang", choices=("en", "fr"), default="en", help="language of messages")
-    s.add_argument("--compact", action="store_true", help="one line of JSON")
-    e = sub.add_parser("eligibility", help="program eligibility (FSW, CEC, FST)",
-                       description="Program eligibility (FSW, CEC, FST).",
-                       epilog=limits_help(crs.MAX_BATCH))
-    e.add_argument("file", help="a JSON profile or array of profiles, or - for stdin")
-    e.add_argument("--date", metavar="YYYY-MM-DD",
-                   help="evaluation date, 1900-01-01 to 2100-12-31 (default today; a "
-                        "document's own as_of wins)")
-    e.add_argument("--lang", choices=("en", "fr"), default="en", help="language of messages")
-    e.add_argument("--compact", action="store_true", help="one line of JSON")
+    batch = {"score": ("score profiles (a JSON object or an array of them)",
+                       "Score profiles (a JSON object or an array of them)."),
+             "eligibility": ("program eligibility (FSW, CEC, FST)",
+                             "Program eligibility (FSW, CEC, FST).")}
+    for name, (short, long) in batch.items():
+        p = sub.add_parser(name, help=short, description=long, epilog=limits_help(crs.MAX_BATCH))
+        p.add_argument("file", help="a JSON profile or array of profiles, or - for standard input")
+        p.add_argument("--date", metavar="YYYY-MM-DD",
+                       help="evaluation date, 1900-01-01 to 2100-12-31 (default today; a "
+                            "document's own as_of wins, as in crs.%s)" % name)
+        if name == "score":
+            p.add_argument("--rules", choices=sorted(BY_ID), help="force a rule set by its id")
+        p.add_argument("--lang", choices=("en", "fr"), default="en", help="language of messages")
+        p.add_argument("--compact", action="store_true", help="one line of JSON")
     # crs.ranking parses its own arguments (main() below hands them over before this parser).
     sub.add_parser("rank", help="rank a pool by score, then submission time (MI s.8(3))",
                    add_help=False)

@@ -16,7 +16,7 @@ LANG = "fr" if str(document.documentElement.getAttribute("data-lang")) == "fr" e
 STORAGE_KEY = "crs-calculator-profile"
 SWITCH_KEY = "crs-calculator-switch"
 SWITCH_NAME_PREFIX = "crs-switch:"   # window.name half of the switch (see on_lang_click)
-# The page in a partner's frame (embed_build.py): it restores nothing and stores nothing.
+# The page in a partner's frame (tools/build/embed.py): it restores nothing and stores nothing.
 EMBED = bool(document.documentElement.classList.contains("embed-page"))
 LANGUAGE_PATHS = ("first_language", "second_language", "spouse.language")
 

@@ -37,8 +37,9 @@ S = {
         "envoyées à un serveur."),
     "loading": ("Loading the calculator. You can start answering now.",
                 "Chargement du calculateur. Vous pouvez commencer à répondre."),
-    "loading_detail": ("The first visit downloads about 6 MB; later visits are faster.",
-                       "La première visite télécharge environ 6 Mo; les suivantes sont plus "
+    # The first visit's bytes as served (brotli), rounded: test_offline.py checks it on dist/.
+    "loading_detail": ("The first visit downloads about 4 MB; later visits are faster.",
+                       "La première visite télécharge environ 4 Mo; les suivantes sont plus "
                        "rapides."),
     "load_failed": (
         "The calculator could not start in this browser. Your answers are still in the form. "

@@ -44,16 +44,18 @@ def dist_is_stale():
     if not index.exists():
         return True
     built = index.stat().st_mtime
-    sources = [ROOT / "build.py", ROOT / "embed_build.py", *(ROOT / "py").rglob("*.py"), *(ROOT / "static").rglob("*")]
-    return any(p.stat().st_mtime > built for p in sources if p.is_file())
+    sources = [ROOT / "build.py", *(ROOT / "tools").rglob("*"), *(ROOT / "py").rglob("*.py"),
+               *(ROOT / "static").rglob("*")]
+    return any(p.stat().st_mtime > built for p in sources
+               if p.is_file() and "__pycache__" not in p.parts)
 
 
 @pytest.fixture(scope="session")
 def site_url():
-    import build
+    from tools.build import assemble, serve
     if not os.environ.get("CRS_DIST") and dist_is_stale():
-        build.build()
-    server = build.make_server(0, directory=str(DIST))
+        assemble.build(DIST)
+    server = serve.make_server(0, directory=str(DIST))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield "http://127.0.0.1:%d/" % server.server_address[1]

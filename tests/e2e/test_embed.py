@@ -14,7 +14,7 @@ from urllib.parse import quote
 
 import pytest
 
-import embed_build
+from tools.build import headers as build_headers
 
 from .conftest import DIST, poll, wait_ready
 from .people import type_profile, wait_total
@@ -288,10 +288,10 @@ def test_frame_ancestors(page, site_url, partner, monkeypatch):
         assert r.headers["Content-Security-Policy"].endswith("; frame-ancestors 'self'")
     headers = (DIST / "_headers").read_text()
     assert "/embed/\n  Content-Security-Policy: " in headers and "frame-ancestors *" in headers
-    assert embed_build.frame_ancestors("https://a.example https://*.b.example:8443") == (
+    assert build_headers.frame_ancestors("https://a.example https://*.b.example:8443") == (
         "'self' https://a.example https://*.b.example:8443")
     with pytest.raises(SystemExit):
-        embed_build.frame_ancestors("https://a.example; script-src *")
+        build_headers.frame_ancestors("https://a.example; script-src *")
     # A partner not on the allow-list cannot frame the calculator (the server reads the list).
     monkeypatch.setenv("CRS_FRAME_ANCESTORS", "https://partner.example")
     page.goto(partner + "/noshare")

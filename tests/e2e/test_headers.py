@@ -10,7 +10,7 @@ import re
 
 import pytest
 
-import build
+from tools.build import assemble, common, compress
 
 from .conftest import DIST
 from .test_offline import Server
@@ -136,20 +136,19 @@ def test_immutable_paths_change_with_their_bytes(tmp_path, monkeypatch):
     different bytes in the two builds, so a browser's year-long HTTP cache can never pair an old
     runtime file with a new one. The pages, the PyScript config, the preload links and the
     service worker's precache list follow the new paths."""
-    monkeypatch.setattr(build, "compress", lambda: None)    # not needed here, and slow
+    monkeypatch.setattr(compress, "compress", lambda dist: None)    # not needed here, and slow
     builds = {}
-    original_copy = build.copy
+    original_copy = common.copy
     for name in ("before", "after"):
         dist = tmp_path / name
-        monkeypatch.setattr(build, "DIST", dist)
         if name == "after":
             def changed_copy(src, dst):
                 original_copy(src, dst)
                 if "vendor" in dst.relative_to(dist).parts:
                     with open(dst, "ab") as out:      # still valid JS / JSON / wasm tail
                         out.write(b"\n" if dst.suffix != ".wasm" else b"\0")
-            monkeypatch.setattr(build, "copy", changed_copy)
-        build.build()
+            monkeypatch.setattr(common, "copy", changed_copy)
+        assemble.build(dist)
         server = Server(dist)
         try:
             builds[name] = immutable_files(server, dist)

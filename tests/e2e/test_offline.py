@@ -15,8 +15,8 @@ import zipfile
 
 import pytest
 
-import build
-from web import form
+from tools.build import assemble, common, compiled, offline, pages, serve
+from web import form, strings
 
 from .conftest import DIST, poll, wait_ready
 
@@ -36,7 +36,7 @@ CRS_CACHES = "caches.keys().then(k => k.filter(n => n.startsWith('crs-')))"
 
 class Server:
     def __init__(self, directory):
-        self.httpd = build.make_server(0, directory=str(directory))
+        self.httpd = serve.make_server(0, directory=str(directory))
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
         self.thread.start()
         self.url = "http://127.0.0.1:%d/" % self.httpd.server_address[1]
@@ -57,7 +57,7 @@ def cache_name(dist):
 
 
 def vendor_dir(package, dist=DIST):
-    """dist/vendor/<package>-<version>-<hash>/ (build.versioned_dir)."""
+    """dist/vendor/<package>-<version>-<hash>/ (tools/build/runtime.versioned_dir)."""
     (path,) = [p for p in (dist / "vendor").glob(package + "*") if p.is_dir()]
     return path
 
@@ -67,7 +67,7 @@ def vendor_url(package, name):
 
 
 def shipped_stdlib():
-    """The trimmed .pyc stdlib, under its content-hashed name (build.write_runtime)."""
+    """The trimmed .pyc stdlib, under its content-hashed name (tools/build/runtime.write)."""
     (path,) = [p for p in vendor_dir("pyodide").glob("python_stdlib-*.zip")]
     return path
 
@@ -220,8 +220,7 @@ def test_new_build_replaces_the_cache(browser, tmp_path, monkeypatch):
     """Build twice into a private dist/ with a change between: the page gets the new cache
     and the old one is deleted."""
     dist = tmp_path / "dist"
-    monkeypatch.setattr(build, "DIST", dist)
-    build.build()
+    assemble.build(dist)
     first = cache_name(dist)
     server = Server(dist)
     context = browser.new_context()
@@ -232,10 +231,10 @@ def test_new_build_replaces_the_cache(browser, tmp_path, monkeypatch):
         poll(page, OFFLINE_READY, SW_TIMEOUT)
         assert page.evaluate(CRS_CACHES) == [first]
 
-        original = build.page_html
-        monkeypatch.setattr(build, "page_html", lambda *a, **k: original(*a, **k).replace(
+        original = pages.page_html
+        monkeypatch.setattr(pages, "page_html", lambda *a, **k: original(*a, **k).replace(
             "</body>", "<!-- second build -->\n</body>"))
-        build.build()
+        assemble.build(dist)
         second = cache_name(dist)
         assert second != first
         page.reload()            # the browser checks sw.js on navigation: a new worker installs
@@ -251,8 +250,25 @@ def test_new_build_replaces_the_cache(browser, tmp_path, monkeypatch):
         shutil.rmtree(dist, ignore_errors=True)
 
 
+def test_the_loading_note_says_what_a_first_visit_downloads():
+    """The loading line and the embed docs page name the first visit's size: what the pages
+    load (the precache list), as served (brotli when smaller), rounded to the MB."""
+    def served(rel):
+        path = DIST / rel / "index.html" if rel == "" or rel.endswith("/") else DIST / rel
+        br = path.with_name(path.name + ".br")
+        return (br if br.exists() else path).stat().st_size
+    mb = round(sum(served(rel) for rel in offline.precache_list(DIST)) / 1e6)
+    assert mb >= 1
+    for lang, words in (("en", "about %d MB"), ("fr", "environ %d Mo")):
+        assert words % mb in strings.t("loading_detail", lang)
+        page = DIST / ("fr/" if lang == "fr" else "") / "index.html"
+        assert words % mb in page.read_text()
+        docs = DIST / ("fr/" if lang == "fr" else "") / "embed.html"
+        assert words % mb in docs.read_text()
+
+
 # ---------------------------------------------------------------------------------------------
-# Python compiled ahead (build.compiled_python): the trimmed .pyc stdlib and py/app.zip
+# Python compiled ahead (tools/build/compiled.py): the trimmed .pyc stdlib and py/app.zip
 
 
 def _zip_modules(names, suffix):
@@ -267,14 +283,14 @@ def _zip_modules(names, suffix):
 def test_trimmed_stdlib_has_every_module_the_page_code_imports():
     """Every stdlib module imported anywhere in our page code or PyScript's Python (at any
     depth, function bodies included) is in the shipped zip, as .pyc; the zip is a real trim."""
-    full = _zip_modules(zipfile.ZipFile(build.NODE_MODULES / "pyodide" / "python_stdlib.zip")
+    full = _zip_modules(zipfile.ZipFile(common.NODE_MODULES / "pyodide" / "python_stdlib.zip")
                         .namelist(), ".py")
     shipped_zip = zipfile.ZipFile(shipped_stdlib())
-    names = [n for n in shipped_zip.namelist() if not n.startswith(build.PYSCRIPT_CACHE + "/")]
+    names = [n for n in shipped_zip.namelist() if not n.startswith(compiled.PYSCRIPT_CACHE + "/")]
     assert all(n.endswith(".pyc") for n in names if n != "crs-stdlib-modules.json")
     shipped = _zip_modules(names, ".pyc")
     assert shipped == set(json.loads(shipped_zip.read("crs-stdlib-modules.json")))
-    wanted = {name for name in build._import_roots() if name in full}
+    wanted = {name for name in compiled.import_roots() if name in full}
     # (hashlib was in this list while crs.rounds held the feed repair, which hashes the feed.)
     assert {"json", "datetime", "asyncio", "base64", "re"} <= wanted
     missing = sorted(wanted - shipped)
@@ -293,9 +309,9 @@ def test_pyscript_package_is_shipped_compiled():
     """PyScript's whole Python package, as .pyc in its own folder of the stdlib zip, the same
     kind of .pyc as the stdlib's (Pyodide's magic number, unchecked hash-based)."""
     stdlib = zipfile.ZipFile(shipped_stdlib())
-    prefix = build.PYSCRIPT_CACHE + "/"
+    prefix = compiled.PYSCRIPT_CACHE + "/"
     shipped = {n[len(prefix):] for n in stdlib.namelist() if n.startswith(prefix)}
-    package = build.NODE_MODULES / "@pyscript" / "core" / "src" / "stdlib"
+    package = common.NODE_MODULES / "@pyscript" / "core" / "src" / "stdlib"
     expected = {p.relative_to(package).as_posix()[:-3] + ".pyc" for p in package.rglob("*.py")}
     assert "pyscript/__init__.pyc" in expected and len(expected) > 10
     assert shipped == expected
@@ -324,14 +340,14 @@ def test_pyscript_imports_its_compiled_package(page, site_url):
                           .filter(e => e.name.endsWith('.wasm')).length};
     }""")
     assert found["page"] and found["wasm"] == 1
-    assert found["pyscript"].endswith(".zip/%s/pyscript/__init__.pyc" % build.PYSCRIPT_CACHE)
+    assert found["pyscript"].endswith(".zip/%s/pyscript/__init__.pyc" % compiled.PYSCRIPT_CACHE)
     assert "__init__.py" in found["sources"]      # PyScript still writes them; unused
 
 
 def test_app_zip_holds_the_page_modules_compiled():
     app = zipfile.ZipFile(DIST / "py" / "app.zip")
     names = set(app.namelist())
-    expected = {rel[:-3] + ".pyc" if rel.endswith(".py") else rel for _, rel in build.app_files()}
+    expected = {rel[:-3] + ".pyc" if rel.endswith(".py") else rel for _, rel in compiled.app_files()}
     assert names == expected
     assert {"crs/__init__.pyc", "crs/factors.pyc", "crs/rounds.pyc", "web/page.pyc",
             "web/form.pyc", "web/charts.pyc", "crs/data/rounds.json"} <= names
@@ -419,8 +435,7 @@ def test_a_new_build_is_shown_on_the_next_visit(browser, tmp_path, monkeypatch):
     """A deploy while the worker holds the previous build: the very next visit shows the new
     build (its words), not the cached one, and scores."""
     dist = tmp_path / "dist"
-    monkeypatch.setattr(build, "DIST", dist)
-    build.build()
+    assemble.build(dist)
     server = Server(dist)
     context = browser.new_context()
     try:
@@ -431,10 +446,10 @@ def test_a_new_build_is_shown_on_the_next_visit(browser, tmp_path, monkeypatch):
         assert poll(page, "navigator.serviceWorker.controller !== null", SW_TIMEOUT)
         assert "Second build" not in page.locator("h1").text_content()
 
-        original = build.page_html
-        monkeypatch.setattr(build, "page_html", lambda *a, **k: original(*a, **k).replace(
+        original = pages.page_html
+        monkeypatch.setattr(pages, "page_html", lambda *a, **k: original(*a, **k).replace(
             '<h1 class="h1">', '<h1 class="h1">Second build: '))
-        build.build()
+        assemble.build(dist)
         page.close()
         page = context.new_page()
         page.goto(server.url + "#p=" + form.encode_share(PROFILE))

@@ -1,12 +1,12 @@
-"""The Pyodide memory snapshot (build.py, "The interpreter module"): made on the device after a
-first visit, restored on the next one with the same result, keyed to the exact runtime and
-stdlib; a damaged or stale one is dropped and the page starts normally."""
+"""The Pyodide memory snapshot (tools/build/runtime.py, "The interpreter module"): made on the
+device after a first visit, restored on the next one with the same result, keyed to the exact
+runtime and stdlib; a damaged or stale one is dropped and the page starts normally."""
 
 import re
 
 from web import form
 
-from .conftest import DIST, poll, wait_ready
+from .conftest import DIST, ROOT, poll, wait_ready
 from .test_offline import PROFILE, TOTAL, TOTAL_JS, vendor_dir
 SNAPSHOT_JS = "document.documentElement.getAttribute('data-crs-snapshot')"
 KEYS_JS = "caches.open('pyodide-snapshot').then(c => c.keys()).then(k => k.map(r => r.url))"
@@ -77,7 +77,9 @@ def test_a_damaged_snapshot_is_dropped_and_remade(browser, site_url):
 
 
 # Words before the stretch table in a stored snapshot (magic, memory size, count[, checksum]).
-HEADER_WORDS = getattr(__import__("build"), "SNAPSHOT_HEADER_WORDS", 3)
+# The one place that says it: the format shared by the worker and the interpreter module.
+HEADER_WORDS = int(re.search(r"const HEADER_WORDS = (\d+);", (
+    ROOT / "static" / "templates" / "snapshot-format.js").read_text()).group(1))
 
 
 def saved_snapshot(context, site_url):

@@ -1,31 +1,22 @@
-"""Build-time part of the embed (docs/embed.md): the embed pages, the docs page, `_headers`.
-
-Called by build.py's build() with build.py's own module (for the form and result HTML, the CSP
-and the PyScript config), so the embed page is the calculator page's form and result panel in a
-lighter frame, generated from the same code:
+"""The embed (docs/embed.md): the page partners frame, its consent window and the docs page.
+The frame is the calculator page's form and result panel (pages.py) in a lighter page:
 
     dist/embed/index.html, dist/embed/fr/index.html   the page partners frame (+ config.json)
+    dist/embed/consent.html, dist/embed/fr/consent.html   the window that asks before a score
+                                                      is sent to the partner
     dist/embed.html, dist/fr/embed.html               how to embed it, with a live example
-    dist/_headers                                     headers for static hosts that read it
 
-Who may frame the embed page (`frame-ancestors`): the allow-list from, in this order,
-`python build.py --frame-ancestors "https://a.example https://b.example"`, the environment
-variable CRS_FRAME_ANCESTORS, the file `embed-partners.txt` at the repository root (one origin a
-line, `#` comments), else `*` (anyone). 'self' is always added (the docs page's live example).
+Who may frame it, and the headers: headers.py.
 
 The words of the embed pages are here (EN, FR), not in py/web/strings.py: they are used at
 build time only and the running calculator never needs them.
 """
 
 import json
-import os
-import re
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent
-PARTNERS_FILE = ROOT / "embed-partners.txt"
-# An origin as frame-ancestors takes it: scheme://host[:port], a host may start with "*.".
-SOURCE = re.compile(r"^(?:https?://(?:\*\.)?[A-Za-z0-9.-]+(?::\d{1,5})?|\*|'self'|'none')$")
+from . import pages
+from .pages import T, esc
+
 
 W = {
     "frame_title": ("CRS score calculator", "Calculateur de la note SCG"),
@@ -117,10 +108,10 @@ W = {
     "docs_csp": (
         "If your page has a Content-Security-Policy, allow our origin in script-src (for "
         "embed.js) and frame-src. The first visit downloads the calculator's runtime (about "
-        "6 MB); browsers keep a separate copy per website.",
+        "4 MB); browsers keep a separate copy per website.",
         "Si votre page a une Content-Security-Policy, autorisez notre origine dans script-src "
         "(pour embed.js) et frame-src. La première visite télécharge l'environnement du "
-        "calculateur (environ 6 Mo); les navigateurs en gardent une copie par site."),
+        "calculateur (environ 4 Mo); les navigateurs en gardent une copie par site."),
     "docs_example_h": ("Live example", "Exemple en direct"),
     "docs_back": ("Back to the calculator", "Retour au calculateur"),
 }
@@ -131,32 +122,8 @@ def w(key, lang, **values):
     return text.format(**values) if values else text
 
 
-def frame_ancestors(cli_value=None):
-    """The embed page's frame-ancestors sources (a string), 'self' always included."""
-    raw = cli_value or os.environ.get("CRS_FRAME_ANCESTORS")
-    if raw is None and PARTNERS_FILE.exists():
-        lines = [line.split("#")[0].strip() for line in PARTNERS_FILE.read_text().splitlines()]
-        raw = " ".join(line for line in lines if line)
-    sources = (raw or "*").split()
-    bad = [s for s in sources if not SOURCE.match(s)]
-    if bad:
-        raise SystemExit("build: not a frame-ancestors source: %s" % " ".join(bad))
-    if "*" in sources:
-        return "*"
-    return " ".join(["'self'"] + [s for s in sources if s != "'self'"])
-
-
-def embed_headers(base_headers, ancestors):
-    """The embed page's headers: the page's own, with frame-ancestors from the allow-list."""
-    out = dict(base_headers)
-    csp = out["Content-Security-Policy"].split("; frame-ancestors")[0]
-    out["Content-Security-Policy"] = csp + "; frame-ancestors " + ancestors
-    return out
-
-
-def embed_page(b, lang, prefix):
+def embed_page(lang, prefix, runtime):
     """The page in the frame: the calculator's form and result panel, no site chrome."""
-    esc = b.esc
     other = "fr" if lang == "en" else "en"
     other_href = prefix + "embed/" + ("fr/" if other == "fr" else "")
     full = prefix + ("fr/" if lang == "fr" else "")
@@ -201,20 +168,19 @@ def embed_page(b, lang, prefix):
 </body>
 </html>
 """.format(
-        head=b.head_open(lang, "embed-page"), title=esc(w("frame_title", lang)),
-        p=prefix, pyscript=b.RUNTIME["pyscript_dir"],
-        preload=b.preload_html(prefix),
+        head=pages.head_open(lang, "embed-page"), title=esc(w("frame_title", lang)),
+        p=prefix, pyscript=runtime.pyscript_dir,
+        preload=pages.preload_html(prefix, runtime),
         h1=esc(w("embed_h1", lang)), other=other, other_href=other_href,
-        other_label=esc(b.T("other_lang_label", lang)), privacy=esc(w("embed_privacy", lang)),
-        status=b.status_html(lang), form=b.form_html(lang),
-        result=b.result_html(lang), consent=consent, save=b.save_html(lang),
+        other_label=esc(T("other_lang_label", lang)), privacy=esc(w("embed_privacy", lang)),
+        status=pages.status_html(lang), form=pages.form_html(lang),
+        result=pages.result_html(lang), consent=consent, save=pages.save_html(lang),
         powered=esc(w("powered", lang)), full=full, open_full=esc(w("open_full", lang)))
 
 
-def consent_page(b, lang, prefix):
+def consent_page(lang, prefix):
     """The window the frame opens when the person ticks "Send my score" (static/embed-consent.js).
     The host's origin comes from the URL, is validated there and shown as text."""
-    esc = b.esc
     return """{head}<meta name="robots" content="noindex">
 <title>{title}</title>
 <link rel="icon" href="data:,">
@@ -232,14 +198,13 @@ def consent_page(b, lang, prefix):
 </main>
 </body>
 </html>
-""".format(head=b.head_open(lang, "consent-page"), title=esc(w("consent_title", lang)), p=prefix,
+""".format(head=pages.head_open(lang, "consent-page"), title=esc(w("consent_title", lang)), p=prefix,
            question=esc(w("consent_question", lang)), asked=esc(w("consent_asked", lang)),
            detail=esc(w("consent_what", lang)),
            yes=esc(w("consent_yes", lang)), no=esc(w("consent_no", lang)))
 
 
-def docs_page(b, lang, prefix):
-    esc = b.esc
+def docs_page(lang, prefix):
     snippet = ('<script src="ORIGIN/static/embed.js" defer></script>\n'
                '<div data-crs-calculator data-lang="%s"></div>' % lang)
     options = "".join("<li>%s</li>" % esc(w(k, lang)) for k in (
@@ -276,10 +241,10 @@ def docs_page(b, lang, prefix):
 </body>
 </html>
 """.format(
-        head=b.head_open(lang), lang=lang, title=esc(w("docs_title", lang)), p=prefix,
-        site=esc(b.T("site_name", lang)), other="fr" if lang == "en" else "en",
+        head=pages.head_open(lang), lang=lang, title=esc(w("docs_title", lang)), p=prefix,
+        site=esc(T("site_name", lang)), other="fr" if lang == "en" else "en",
         other_href=prefix + ("fr/embed.html" if lang == "en" else "embed.html"),
-        other_label=esc(b.T("other_lang_label", lang)), lede=esc(w("docs_lede", lang)),
+        other_label=esc(T("other_lang_label", lang)), lede=esc(w("docs_lede", lang)),
         snippet_h=esc(w("docs_snippet_h", lang)), snippet=esc(snippet),
         copy=esc(w("docs_copy", lang)), copied=esc(w("docs_copied", lang)),
         options_h=esc(w("docs_options_h", lang)), options=options,
@@ -288,42 +253,15 @@ def docs_page(b, lang, prefix):
         back_label=esc(w("docs_back", lang)))
 
 
-def headers_file(base_headers, ancestors, page_headers=None, immutable=(), vendor_cache=None):
-    """dist/_headers (Netlify / Cloudflare Pages format). The rules for HTML documents do not
-    overlap (those hosts merge the headers of every matching rule, and two CSPs would both be
-    enforced): the calculator and docs pages may only be framed by us, the embed pages by the
-    allow-list. `page_headers` (COOP) go on our own pages only, never on the embed pages (so
-    not in the /* rule either: it matches them too). `immutable`: the versioned directories
-    (under vendor/) that may be cached for a year; caching of everything else is left to the
-    host (the dev server's no-cache is for development)."""
-    embed = embed_headers(base_headers, ancestors)
-    common = {k: v for k, v in base_headers.items()
-              if k not in ("Content-Security-Policy", "Cache-Control")}
-    lines = ["# Written by build.py (embed_build.py): the dev server sends the same headers.",
-             "/*"] + ["  %s: %s" % kv for kv in common.items()]
-    for directory in immutable:
-        lines += ["/%s/*" % directory, "  Cache-Control: " + vendor_cache]
-    for path in ("/", "/index.html", "/fr/", "/fr/index.html", "/embed.html", "/fr/embed.html"):
-        lines += [path, "  Content-Security-Policy: " + base_headers["Content-Security-Policy"]]
-        lines += ["  %s: %s" % kv for kv in (page_headers or {}).items()]
-    for path in ("/embed/", "/embed/index.html", "/embed/fr/", "/embed/fr/index.html",
-                 "/embed/consent.html", "/embed/fr/consent.html"):
-        lines += [path, "  Content-Security-Policy: " + embed["Content-Security-Policy"]]
-    return "\n".join(lines) + "\n"
-
-
-def write(b, dist, ancestors):
-    """Write the embed pages, their configs, the docs pages and _headers into dist/."""
+def write(dist, runtime):
+    """Write the embed pages, their configs, the consent windows and the docs pages."""
     for lang, sub, prefix in (("en", "embed/", "../"), ("fr", "embed/fr/", "../../")):
         out = dist / sub
         out.mkdir(parents=True, exist_ok=True)
-        (out / "config.json").write_text(json.dumps(b.pyscript_config(prefix), indent=1))
-        (out / "index.html").write_text(embed_page(b, lang, prefix))
-        (out / "consent.html").write_text(consent_page(b, lang, prefix))
-    (dist / "embed.html").write_text(docs_page(b, "en", ""))
+        (out / "config.json").write_text(json.dumps(pages.pyscript_config(prefix, runtime),
+                                                    indent=1))
+        (out / "index.html").write_text(embed_page(lang, prefix, runtime))
+        (out / "consent.html").write_text(consent_page(lang, prefix))
+    (dist / "embed.html").write_text(docs_page("en", ""))
     (dist / "fr").mkdir(exist_ok=True)
-    (dist / "fr" / "embed.html").write_text(docs_page(b, "fr", "../"))
-    (dist / "_headers").write_text(headers_file(
-        b.HEADERS, ancestors, b.PAGE_HEADERS, (b.RUNTIME["pyodide_dir"], b.RUNTIME["pyscript_dir"]),
-        b.VENDOR_CACHE))
-
+    (dist / "fr" / "embed.html").write_text(docs_page("fr", "../"))

@@ -1,0 +1,1 @@
+"""The project's own tools (not shipped): tools/build is what build.py runs."""

@@ -1,0 +1,506 @@
+"""The calculator pages, English at dist/index.html and French at dist/fr/index.html, generated
+from one template (below) and the catalogue py/web/strings.py, with their PyScript configs. The
+embed pages (embed.py) reuse the form, result panel, status lines and head of these.
+
+Every text is escaped (esc); the runtime's paths come from the Runtime that runtime.write
+returned.
+"""
+
+import datetime
+import html
+import json
+import os
+import sys
+
+from . import common
+from .headers import CSP
+
+sys.path.insert(0, str(common.ROOT / "py"))
+from web import strings  # noqa: E402  (the page's words: one catalogue for build and page)
+from web import form as webform  # noqa: E402
+
+T = strings.t
+
+
+def esc(text):
+    return html.escape(text, quote=True)
+
+
+def attrs(**kw):
+    out = []
+    for key, value in kw.items():
+        if value is None or value is False:
+            continue
+        name = key.rstrip("_").replace("_", "-")
+        out.append(name if value is True else '%s="%s"' % (name, esc(str(value))))
+    return (" " + " ".join(out)) if out else ""
+
+
+def head_open(lang, html_class=None):
+    """The first lines of every page we generate (calculator, embed frame, embed docs): one
+    place for the language attributes, the CSP meta, the viewport and no-referrer."""
+    return ('<!doctype html>\n<html lang="%s-CA" data-lang="%s"%s>\n<head>\n<meta charset="utf-8">\n'
+            '<meta http-equiv="Content-Security-Policy" content="%s">\n'
+            '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+            '<meta name="referrer" content="no-referrer">\n'
+            % (lang, lang, attrs(class_=html_class), esc(CSP)))
+
+
+def describedby(fid, hint):
+    return " ".join(([fid + "-hint"] if hint else []) + [fid + "-error"])
+
+
+def hint_html(fid, hint, lang, extra_class=""):
+    if not hint:
+        return ""
+    return '<p class="hint%s" id="%s-hint">%s</p>' % (extra_class, fid, esc(T(hint, lang)))
+
+
+def error_slot(fid):
+    return '<p class="error-message" id="%s-error" hidden></p>' % fid
+
+
+def text_field(fid, label, lang, hint=None, width=3, inputmode="numeric", type_="text",
+               label_class="label", extra=""):
+    return (
+        '<div class="field" data-field="%(fid)s">'
+        '<label class="%(lc)s" for="%(fid)s">%(label)s</label>%(hint)s%(err)s'
+        '<input class="input input--w%(w)s"%(attrs)s>%(extra)s</div>' % dict(
+            fid=fid, lc=label_class, label=esc(T(label, lang)), hint=hint_html(fid, hint, lang),
+            err=error_slot(fid), w=width, extra=extra,
+            attrs=attrs(id=fid, name=fid, type=type_,
+                        inputmode=inputmode if type_ == "text" else None,
+                        autocomplete="off", spellcheck="false" if type_ == "text" else None,
+                        aria_describedby=describedby(fid, hint))))
+
+
+def select_field(fid, label, options, lang, hint=None, empty="o_choose", label_class="label"):
+    """options: [(value, key)] or [(group_key, [(value, key)])]."""
+    opts = []
+    if empty:
+        opts.append('<option value="">%s</option>' % esc(T(empty, lang)))
+    for value, key in options:
+        if isinstance(key, list):
+            opts.append('<optgroup label="%s">' % esc(T(value, lang)))
+            opts.extend('<option value="%s">%s</option>' % (esc(v), esc(T(k, lang)))
+                        for v, k in key)
+            opts.append("</optgroup>")
+        else:
+            opts.append('<option value="%s">%s</option>' % (esc(value), esc(T(key, lang))))
+    return (
+        '<div class="field" data-field="%(fid)s">'
+        '<label class="%(lc)s" for="%(fid)s">%(label)s</label>%(hint)s%(err)s'
+        '<select class="select"%(attrs)s>%(opts)s</select></div>' % dict(
+            fid=fid, lc=label_class, label=esc(T(label, lang)), hint=hint_html(fid, hint, lang),
+            err=error_slot(fid), opts="".join(opts),
+            attrs=attrs(id=fid, name=fid, aria_describedby=describedby(fid, hint))))
+
+
+def radios(fid, legend, lang, hint=None, choices=(("yes", "yes"), ("no", "no")), checked="no",
+           inline=True, body=""):
+    items = []
+    for n, (value, key) in enumerate(choices):
+        rid = fid if n == 0 else "%s--%s" % (fid, value)
+        items.append(
+            '<div class="radio"><input class="radio__input"%s><label class="radio__label" '
+            'for="%s">%s</label></div>' % (
+                attrs(id=rid, name=fid, type="radio", value=value, checked=(value == checked)),
+                rid, esc(T(key, lang))))
+    return (
+        '<div class="field" data-field="%(fid)s"><fieldset class="fieldset"%(fs)s>'
+        '<legend class="legend">%(legend)s</legend>%(hint)s%(err)s'
+        '<div class="radios%(inline)s">%(items)s</div></fieldset>%(body)s</div>' % dict(
+            fid=fid, fs=attrs(aria_describedby=describedby(fid, hint)),
+            legend=esc(T(legend, lang)), hint=hint_html(fid, hint, lang), err=error_slot(fid),
+            inline=" radios--inline" if inline else "", items="".join(items), body=body))
+
+
+TEST_OPTIONS = [("og_english", [(t, "o_" + t) for t in webform.TESTS_EN]),
+                ("og_french", [(t, "o_" + t) for t in webform.TESTS_FR])]
+
+
+def language_block(path, legend, lang, hint, empty):
+    base = webform.field_id(path)
+    scores = []
+    for a in webform.ABILITIES:
+        fid = "%s-%s" % (base, a)
+        clb = '<span class="clb" id="%s-clb" aria-live="off"></span>' % fid
+        scores.append(
+            '<div class="field field--score" data-field="%(fid)s">'
+            '<label class="label label--score" for="%(fid)s">%(label)s</label>%(err)s'
+            '<div class="score-row"><input class="input input--w4"%(attrs)s>%(clb)s</div></div>'
+            % dict(fid=fid, label=esc(T("l_" + a, lang)), err=error_slot(fid), clb=clb,
+                   attrs=attrs(id=fid, name=fid, type="text", inputmode="decimal",
+                               autocomplete="off", spellcheck="false",
+                               aria_describedby="%s-scores-hint %s-error %s-clb" % (base, fid, fid))))
+    date_id = base + "-test_date"
+    date_field = (
+        '<div class="field cond-test-date" data-field="%(fid)s">'
+        '<label class="label" for="%(fid)s">%(label)s</label>'
+        '<p class="hint" id="%(fid)s-hint">%(h)s <span class="tef-only">%(tef)s</span></p>%(err)s'
+        '<input class="input input--date"%(attrs)s></div>' % dict(
+            fid=date_id, label=esc(T("l_test_date", lang)), h=esc(T("h_test_date", lang)),
+            tef=esc(T("h_test_date_tef", lang)), err=error_slot(date_id),
+            attrs=attrs(id=date_id, name=date_id, type="date", autocomplete="off",
+                        aria_describedby=describedby(date_id, True))))
+    test = select_field(base + "-test", "l_test", TEST_OPTIONS, lang, empty=empty)
+    return (
+        '<div class="field" data-field="%(base)s"><fieldset class="fieldset language" id="%(base)s" '
+        'aria-describedby="%(base)s-hint %(base)s-error">'
+        '<legend class="legend legend--m">%(legend)s</legend>%(hint)s%(err)s%(test)s'
+        '<div class="cond-scores">%(date)s<p class="hint" id="%(base)s-scores-hint">%(sh)s</p>'
+        '<div class="scores">%(scores)s</div></div></fieldset></div>' % dict(
+            base=base, legend=esc(T(legend, lang)), hint=hint_html(base, hint, lang),
+            err=error_slot(base), test=test, date=date_field, sh=esc(T("h_scores", lang)),
+            scores="".join(scores)))
+
+
+def section(key, lang, body, sid=None, cls=""):
+    sid = sid or key
+    return ('<section class="form-section%s" id="%s" aria-labelledby="%s-h">'
+            '<h2 class="h2" id="%s-h">%s</h2>%s</section>' % (
+                cls, sid, sid, sid, esc(T(key, lang)), body))
+
+
+EDU_OPTIONS = [(e, "o_edu_" + e) for e in webform.EDUCATION]
+
+
+def optional_html(lang):
+    """The optional eligibility questions (docs/profile-format-extensions.md), collapsed."""
+    return (
+        '<details class="form-section optional" id="optional">'
+        '<summary class="optional__summary"><span class="h2">%s</span></summary>'
+        '<p class="hint">%s</p>%s</details>' % (
+            esc(T("opt_summary", lang)), esc(T("opt_intro", lang)), "".join([
+                radios("intends_to_live_in_quebec", "q_quebec", lang, hint="h_quebec",
+                       checked=None),
+                radios("authorized_to_work_in_canada", "q_authorized", lang,
+                       hint="h_authorized", checked=None),
+                text_field("settlement_funds", "q_funds", lang, hint="h_funds", width=4,
+                           inputmode="decimal"),
+                text_field("family_size", "q_family_size", lang, hint="h_family_size",
+                           width=2),
+                radios("studied_in_canada", "q_studied", lang, checked=None),
+                radios("relative_in_canada", "q_relative", lang, hint="h_relative",
+                       checked=None),
+            ])))
+
+
+def form_html(lang):
+    marital = select_field("marital_status", "q_marital_status",
+                           [(m, "o_ms_" + m) for m in webform.MARITAL], lang,
+                           label_class="label label--m")
+    accompanying = radios("spouse-accompanying", "q_spouse_accompanying", lang,
+                          hint="h_spouse_accompanying")
+    spouse_q = radios("spouse-canadian_citizen_or_pr", "q_spouse_citizen", lang,
+                      body='<div class="conditional" id="cond-accompanying">%s</div>' % accompanying)
+    age = radios("age_by", "q_age", lang, hint="h_age", inline=False, checked="age",
+                 choices=(("age", "o_age_by_age"), ("date_of_birth", "o_age_by_dob")),
+                 body='<div class="conditional" id="cond-age">%s</div>'
+                      '<div class="conditional" id="cond-dob">%s</div>' % (
+                          text_field("age", "l_age", lang),
+                          text_field("date_of_birth", "l_date_of_birth", lang,
+                                     hint="h_date_of_birth", type_="date", width="date")))
+    you = section("sec_you", lang, marital + '<div class="conditional" id="cond-spouse">%s</div>'
+                  % spouse_q + age, sid="you")
+
+    cedu = select_field("canadian_education", "q_canadian_education",
+                        [(c, "o_cedu_" + c) for c in webform.CANADIAN_EDUCATION], lang)
+    education = section("sec_education", lang, "".join([
+        select_field("education", "q_education", EDU_OPTIONS, lang, hint="h_education",
+                     label_class="label label--m"),
+        text_field("eca_date", "l_eca_date", lang, hint="h_eca_date", type_="date",
+                   width="date"),
+        radios("has_canadian_education", "q_has_canadian_education", lang,
+               hint="h_has_canadian_education",
+               body='<div class="conditional" id="cond-cedu">%s</div>' % cedu),
+    ]), sid="education-section")
+
+    languages = section("sec_language", lang, "".join([
+        language_block("first_language", "q_first_language", lang, "h_first_language",
+                       "o_choose"),
+        language_block("second_language", "q_second_language", lang, "h_second_language",
+                       "o_no_test"),
+    ]), sid="languages")
+
+    work = section("sec_work", lang, "".join([
+        text_field("canadian_work_years", "q_canadian_work_years", lang,
+                   hint="h_canadian_work_years", width=2, label_class="label label--m"),
+        text_field("foreign_work_years", "q_foreign_work_years", lang,
+                   hint="h_foreign_work_years", width=2, label_class="label label--m"),
+    ]), sid="work")
+
+    job = select_field("job_offer", "q_job_offer",
+                       [(j, "o_" + j) for j in webform.JOB_OFFERS], lang)
+    other = section("sec_other", lang, "".join([
+        radios("certificate_of_qualification", "q_certificate", lang, hint="h_certificate"),
+        radios("has_job_offer", "q_has_job_offer", lang, hint="h_has_job_offer",
+               body='<div class="conditional" id="cond-job">%s</div>' % job),
+        radios("provincial_nomination", "q_provincial_nomination", lang),
+        radios("sibling_in_canada", "q_sibling", lang, hint="h_sibling"),
+    ]), sid="other")
+
+    spouse = section("sec_spouse", lang, "".join([
+        select_field("spouse-education", "q_spouse_education", EDU_OPTIONS, lang,
+                     empty="o_spouse_no_education", label_class="label label--m"),
+        text_field("spouse-canadian_work_years", "q_spouse_canadian_work_years", lang,
+                   hint="h_canadian_work_years", width=2, label_class="label label--m"),
+        language_block("spouse.language", "q_spouse_language", lang, "h_spouse_language",
+                       "o_no_spouse_test"),
+    ]), sid="spouse-section", cls=" conditional")
+    return (
+        '<form id="crs-form" class="crs-form" novalidate autocomplete="off" action="#">'
+        '%s%s%s%s%s%s%s</form>' % (you, education, languages, work, other, spouse,
+                                     optional_html(lang)))
+
+
+SECTIONS = (
+    ("core", "sec_core", ("core.age", "core.education", "core.first_language",
+                          "core.second_language", "core.canadian_work")),
+    ("spouse", "sec_spouse_factors", ("spouse.education", "spouse.language",
+                                      "spouse.canadian_work")),
+    ("transferability", "sec_transferability", (
+        "transferability.education.language", "transferability.education.canadian_work",
+        "transferability.education", "transferability.foreign_work.language",
+        "transferability.foreign_work.canadian_work", "transferability.foreign_work",
+        "transferability.certificate")),
+    ("additional", "sec_additional", (
+        "additional.provincial_nomination", "additional.job_offer",
+        "additional.canadian_education", "additional.sibling", "additional.french")),
+)
+GROUP_SUBTOTALS = ("transferability.education", "transferability.foreign_work")
+
+
+def result_html(lang):
+    bodies = []
+    for sec, key, lines in SECTIONS:
+        rows = ['<tr class="section-head"><th colspan="2" scope="colgroup" id="sec-%s">%s</th>'
+                '</tr>' % (sec, esc(T(key, lang)))]
+        for line in lines:
+            cls = ' class="group-subtotal"' if line in GROUP_SUBTOTALS else ""
+            rows.append('<tr data-line="%s"%s><th scope="row">%s</th><td class="pts">–</td></tr>'
+                        % (line, cls, esc(T("line_" + line, lang))))
+        rows.append('<tr class="subtotal"><th scope="row">%s</th>'
+                    '<td class="pts" data-crs-section="%s" data-crs-points="">–</td></tr>'
+                    % (esc(T("subtotal", lang)), sec))
+        bodies.append('<tbody data-section="%s">%s</tbody>' % (sec, "".join(rows)))
+    as_of = text_field("as_of", "l_as_of", lang, hint="h_as_of", type_="date", width="date")
+    return (
+        '<section class="result" id="result" aria-labelledby="result-heading">'
+        '<h2 class="h2" id="result-heading">%(heading)s</h2>'
+        '<div class="result__as-of">%(as_of)s</div>'
+        '<p class="total" id="total-line"><span class="total__label">%(total)s</span> '
+        '<span class="total__value" id="total" data-crs-total="">–</span> '
+        '<span class="total__max">%(max)s</span></p>'
+        '<p class="status" id="status" role="status">%(waiting)s</p>'
+        '<p class="rules" id="rules-line"></p>'
+        '<div class="pending" id="pending" hidden><p>%(pending)s</p><ul id="pending-list"></ul></div>'
+        '<div class="notes notes--warn" id="warnings" hidden><h3 class="h3">%(warn)s</h3>'
+        '<ul id="warnings-list"></ul></div>'
+        '<div class="notes" id="unconfirmed" hidden><h3 class="h3">%(unc)s</h3>'
+        '<ul id="unconfirmed-list"></ul></div>'
+        '<table class="breakdown" id="breakdown"><caption>%(caption)s</caption>'
+        '<thead><tr><th scope="col">%(c1)s</th><th scope="col" class="pts">%(c2)s</th></tr></thead>'
+        '%(bodies)s<tfoot><tr><th scope="row">%(total)s</th><td class="pts" id="total-cell">–</td>'
+        '</tr></tfoot></table><p class="beyond-link"><a href="#beyond">%(beyond)s</a></p>'
+        '</section>' % dict(beyond=esc(T("beyond_link", lang)),
+            heading=esc(T("result_heading", lang)), as_of=as_of,
+            total=esc(T("total_label", lang)), max=esc(T("out_of_1200", lang)),
+            waiting=esc(T("status_waiting", lang)), pending=esc(T("pending_intro", lang)),
+            warn=esc(T("warnings_heading", lang)), unc=esc(T("unconfirmed_heading", lang)),
+            caption=esc(T("breakdown_caption", lang)), c1=esc(T("col_factor", lang)),
+            c2=esc(T("col_points", lang)), bodies="".join(bodies)))
+
+
+def panels_html(lang):
+    """The "beyond the score" panels: empty shells with their headings; web/page.py fills
+    them (createElement/textContent; inline SVG only from web.charts) after each score."""
+    def panel(pid, key, body):
+        return ('<section class="panel" id="%s" aria-labelledby="%s-h">'
+                '<h3 class="h3 panel__h" id="%s-h">%s</h3>%s</section>' % (
+                    pid, pid, pid, esc(T(key, lang)), body))
+    return (
+        '<section class="beyond" id="beyond" aria-labelledby="beyond-h">'
+        '<h2 class="h2" id="beyond-h">%(h)s</h2>'
+        '<p class="hint" id="beyond-waiting">%(waiting)s</p>'
+        '<div class="beyond__panels" id="beyond-panels" hidden>%(panels)s</div></section>' % dict(
+            h=esc(T("beyond_heading", lang)), waiting=esc(T("beyond_waiting", lang)),
+            panels="".join([
+                panel("panel-eligibility", "elig_heading",
+                      '<p class="panel__intro">%s</p><p class="elig-summary" id="elig-summary">'
+                      '</p><div id="elig-programs"></div><p class="hint">%s</p>' % (
+                          esc(T("elig_intro", lang)), esc(T("elig_history_note", lang)))),
+                panel("panel-whatif", "whatif_heading",
+                      '<p class="panel__intro">%s</p><ol class="whatif" id="whatif-list"></ol>'
+                      '<p class="whatif-birthday" id="whatif-birthday" hidden></p>'
+                      % esc(T("whatif_intro", lang))),
+                panel("panel-timeline", "timeline_heading",
+                      '<p class="panel__intro">%s</p><ol class="timeline" id="timeline-list">'
+                      '</ol><div class="figure" id="timeline-svg" role="region" tabindex="0" '
+                      'aria-labelledby="panel-timeline-h"></div>'
+                      % esc(T("timeline_intro", lang))),
+                panel("panel-rounds", "rounds_heading", '<div id="rounds-body"></div>'),
+            ])))
+
+
+def save_html(lang):
+    return (
+        '<section class="save" id="save" aria-labelledby="save-h">'
+        '<h2 class="h2" id="save-h">%(h)s</h2><p class="body">%(intro)s</p>'
+        '<div class="buttons">'
+        '<button type="button" class="button button--secondary" id="export" disabled>%(export)s</button>'
+        '<button type="button" class="button button--secondary" id="make-share" disabled>%(share)s</button>'
+        '<button type="button" class="button button--secondary" id="remember" disabled>%(remember)s</button>'
+        '<button type="button" class="button button--secondary" id="forget" disabled>%(forget)s</button>'
+        '</div>'
+        '<div class="field"><label class="label" for="import">%(import_)s</label>'
+        '<input class="file" id="import" type="file" accept=".json,application/json" disabled></div>'
+        '<div class="field share" id="share-box" hidden>'
+        '<label class="label" for="share-link">%(link)s</label>'
+        '<p class="hint" id="share-link-hint">%(link_hint)s</p>'
+        '<div class="share__row"><input class="input input--full" id="share-link" type="text" readonly '
+        'aria-describedby="share-link-hint">'
+        '<button type="button" class="button button--secondary" id="copy-share">%(copy)s</button></div>'
+        '</div></section>' % dict(
+            h=esc(T("sec_save", lang)), intro=esc(T("save_intro", lang)),
+            export=esc(T("b_export", lang)), share=esc(T("b_share", lang)),
+            remember=esc(T("b_remember", lang)), forget=esc(T("b_forget", lang)),
+            import_=esc(T("l_import", lang)), link=esc(T("l_share", lang)),
+            link_hint=esc(T("h_share", lang)), copy=esc(T("b_copy", lang))))
+
+
+def rule_dates():
+    try:
+        from crs import rules
+        return [s.id for s in rules.RULE_SETS]
+    except Exception:   # the core is not importable (yet): the page fills this at run time
+        return []
+
+
+def status_html(lang):
+    """The loading bar, start-up failure, notices and error summary that web/page.py drives
+    (by these ids): the same on the calculator pages and the embed pages."""
+    return """<div class="loading" id="loading" role="status"><progress class="loading__bar" aria-labelledby="loading-text"></progress>
+<p id="loading-text">{loading} <span class="loading__detail">{loading_detail}</span></p></div>
+<p class="notice notice--error" id="load-failed" hidden>{load_failed}</p>
+<noscript><p class="notice notice--error">{noscript}</p></noscript>
+<div class="notice" id="notice" role="status" hidden></div>
+<div class="notice notice--error" id="alert" role="alert" hidden></div>
+<div class="notice notice--offer" id="replace-offer" role="alert" hidden>
+<p class="notice__text" id="replace-offer-text">{replace_offer}</p>
+<div class="buttons"><button type="button" class="button" id="replace-yes">{replace_yes}</button>
+<button type="button" class="button button--secondary" id="replace-no">{replace_no}</button></div></div>
+<div class="error-summary" id="error-summary" tabindex="-1" hidden aria-labelledby="error-summary-title">
+<h2 class="error-summary__title" id="error-summary-title">{err_title}</h2>
+<ul class="error-summary__list" id="error-summary-list"></ul></div>""".format(
+        loading=esc(T("loading", lang)), loading_detail=esc(T("loading_detail", lang)),
+        load_failed=esc(T("load_failed", lang)), noscript=esc(T("noscript", lang)),
+        err_title=esc(T("error_summary_title", lang)),
+        replace_offer=esc(T("replace_offer", lang)), replace_yes=esc(T("b_replace_yes", lang)),
+        replace_no=esc(T("b_replace_no", lang)))
+
+
+def preload_html(prefix, runtime):
+    """Early start (issue 6): the runtime's files are requested as soon as the form is painted,
+    not at the end of the chain core.js -> PyScript chunk -> config -> plugins -> pyodide.mjs ->
+    pyodide.asm.mjs / wasm / stdlib, several round trips later on a real link (docs/page.md).
+    `as=fetch crossorigin` matches how Pyodide fetches the wasm and the zip (cors, same-origin
+    credentials), so the preloaded responses are the ones used, never fetched twice.
+    CRS_NO_PRELOAD=1 builds without them (for A/B runs of benchmarks/page.py)."""
+    if os.environ.get("CRS_NO_PRELOAD"):
+        return ""
+    pyodide = "{p}" + runtime.pyodide_dir + "/"
+    links = ['<link rel="modulepreload" href="{p}%s/%s">' % (runtime.pyscript_dir,
+                                                            runtime.pyscript_chunk),
+             '<link rel="modulepreload" href="%spyodide.mjs">' % pyodide,
+             '<link rel="preload" as="fetch" crossorigin href="%spyodide.asm.wasm">' % pyodide,
+             '<link rel="preload" as="fetch" crossorigin href="%s%s">' % (pyodide, runtime.stdlib),
+             '<link rel="modulepreload" href="%spyodide.asm.mjs">' % pyodide]
+    # In a <template>: inert until static/boot.js moves them into the head after the first
+    # paint (static links delayed the first paint by ~0.1 s on 2 cores: the early downloads'
+    # decoding competed with rendering).
+    return ('<template id="crs-preload">' + "".join(link.replace("{p}", prefix) for link in links)
+            + "</template>\n")
+
+
+def page_html(lang, prefix, config_url, runtime):
+    other = "fr" if lang == "en" else "en"
+    other_href = prefix + ("fr/" if other == "fr" else "")
+    here_href = prefix + ("fr/" if lang == "fr" else "")
+    dates = rule_dates()
+    built = datetime.date.today().isoformat()
+    footer_rules = T("footer_rules", lang, dates=", ".join(dates) or "—", built=built)
+    return """{head}<title>{title}</title>
+<meta name="description" content="{desc}">
+<link rel="icon" href="data:,">
+<link rel="alternate" hreflang="en-CA" href="{en_href}">
+<link rel="alternate" hreflang="fr-CA" href="{fr_href}">
+<link rel="stylesheet" href="{p}static/site.css">
+{preload}<script type="module" src="{p}static/storage-fallback.js"></script>
+<script type="module" src="{p}static/boot.js"></script>
+<script type="module" src="{p}static/sw-register.js"></script>
+<script type="module" src="{p}{pyscript}/core.js"></script>
+</head>
+<body>
+<a class="skip-link" href="#crs-form">{skip}</a>
+<header class="site-header"><div class="wrap site-header__inner">
+<p class="site-name">{site}</p>
+<nav class="lang-nav" aria-label="Language / Langue"><a id="other-lang" href="{other_href}" lang="{other}-CA" hreflang="{other}-CA">{other_label}</a></nav>
+</div></header>
+<main class="wrap" id="main">
+<h1 class="h1">{h1}</h1>
+<p class="lede">{lede}</p>
+<p class="privacy" id="privacy">{privacy}</p>
+{status}
+<div class="layout">
+<div class="layout__form">{form}</div>
+<div class="layout__result">{result}</div>
+</div>
+{panels}
+{save}
+</main>
+<footer class="site-footer"><div class="wrap">
+<p>{disclaimer}</p>
+<nav aria-label="{links_label}"><ul class="footer-links">
+<li><a href="{tool_url}" rel="noopener noreferrer">{tool}</a></li>
+<li><a href="{rounds_url}" rel="noopener noreferrer">{rounds}</a></li>
+</ul></nav>
+<p id="footer-rules">{footer_rules}</p>
+<p class="offline-status" id="offline-status" hidden>{offline_ready}</p>
+</div></footer>
+<script type="py" src="{p}py/web/main.py" config="{config}"></script>
+</body>
+</html>
+""".format(
+        head=head_open(lang), title=esc(T("html_title", lang)),
+        preload=preload_html(prefix, runtime), pyscript=runtime.pyscript_dir,
+        desc=esc(T("meta_description", lang)), p=prefix, en_href=prefix, fr_href=prefix + "fr/",
+        skip=esc(T("skip_link", lang)), site=esc(T("site_name", lang)), other=other,
+        other_href=other_href, other_label=esc(T("other_lang_label", lang)),
+        h1=esc(T("h1", lang)), lede=esc(T("lede", lang)), privacy=esc(T("privacy", lang)),
+        status=status_html(lang), form=form_html(lang), result=result_html(lang), save=save_html(lang),
+        panels=panels_html(lang),
+        disclaimer=esc(T("footer_disclaimer", lang)), links_label=esc(T("footer_links_label", lang)),
+        tool_url=esc(strings.url("official_tool", lang)), tool=esc(T("footer_official_tool", lang)),
+        rounds_url=esc(strings.url("rounds", lang)), rounds=esc(T("footer_rounds", lang)),
+        footer_rules=esc(footer_rules), config=config_url, here=here_href,
+        offline_ready=esc(T("offline_ready", lang)))
+
+
+def pyscript_config(prefix, runtime):
+    # No `files`: our modules come in py/app.zip, fetched early by static/boot.js (see
+    # compiled.py); web/main.py is the script's own src.
+    return {
+        "interpreter": prefix + runtime.pyodide_dir + "/" + runtime.start,
+        "plugins": ["!error", "!py-editor", "!py-game", "!py-terminal", "!donkey",
+                    "!deprecations-manager", "!codemirror"],
+    }
+
+
+def write(dist, runtime):
+    """Both calculator pages and their configs."""
+    for lang, sub, prefix in (("en", "", ""), ("fr", "fr/", "../")):
+        out = dist / sub
+        out.mkdir(parents=True, exist_ok=True)
+        (out / "config.json").write_text(json.dumps(pyscript_config(prefix, runtime), indent=1))
+        (out / "index.html").write_text(page_html(lang, prefix, "config.json", runtime))
