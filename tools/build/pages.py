@@ -254,32 +254,34 @@ def form_html(lang):
                                      optional_html(lang)))
 
 
-SECTIONS = (
-    ("core", "sec_core", ("core.age", "core.education", "core.first_language",
-                          "core.second_language", "core.canadian_work")),
-    ("spouse", "sec_spouse_factors", ("spouse.education", "spouse.language",
-                                      "spouse.canadian_work")),
-    ("transferability", "sec_transferability", (
-        "transferability.education.language", "transferability.education.canadian_work",
-        "transferability.education", "transferability.foreign_work.language",
-        "transferability.foreign_work.canadian_work", "transferability.foreign_work",
-        "transferability.certificate")),
-    ("additional", "sec_additional", (
-        "additional.provincial_nomination", "additional.job_offer",
-        "additional.canadian_education", "additional.sibling", "additional.french")),
-)
-GROUP_SUBTOTALS = ("transferability.education", "transferability.foreign_work")
+# The breakdown's rows come from the core's line declarations (crs.factors.LINES and the lines
+# any rule set adds): its order, sections and group subtotals are the core's, never retyped.
+SECTION_WORDS = {"core": "sec_core", "spouse": "sec_spouse_factors",
+                 "transferability": "sec_transferability", "additional": "sec_additional"}
+
+
+def breakdown_lines():
+    """[(section, [Line, ...]), ...] over every rule set, in the core's order."""
+    from crs import factors, rules
+    seen, lines = set(), []
+    for rule_set in rules.RULE_SETS:
+        for line in rule_set.lines:
+            if line.id not in seen:
+                seen.add(line.id)
+                lines.append(line)
+    return [(section, [line for line in lines if line.section == section])
+            for section in factors.SECTIONS]
 
 
 def result_html(lang):
     bodies = []
-    for sec, key, lines in SECTIONS:
+    for sec, lines in breakdown_lines():
         rows = ['<tr class="section-head"><th colspan="2" scope="colgroup" id="sec-%s">%s</th>'
-                '</tr>' % (sec, esc(T(key, lang)))]
+                '</tr>' % (sec, esc(T(SECTION_WORDS[sec], lang)))]
         for line in lines:
-            cls = ' class="group-subtotal"' if line in GROUP_SUBTOTALS else ""
+            cls = ' class="group-subtotal"' if line.subtotal else ""
             rows.append('<tr data-line="%s"%s><th scope="row">%s</th><td class="pts">–</td></tr>'
-                        % (line, cls, esc(T("line_" + line, lang))))
+                        % (line.id, cls, esc(T("line_" + line.id, lang))))
         rows.append('<tr class="subtotal"><th scope="row">%s</th>'
                     '<td class="pts" data-crs-section="%s" data-crs-points="">–</td></tr>'
                     % (esc(T("subtotal", lang)), sec))
