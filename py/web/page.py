@@ -11,32 +11,15 @@ import json
 import js
 from pyodide.ffi import create_proxy, to_js
 
-document = js.document
-LANG = "fr" if str(document.documentElement.getAttribute("data-lang")) == "fr" else "en"
+from web.dom import LANG, document
+from web.dom import by_id as _by_id, console_error as _console_error, el as _el  # noqa: F401
+from web.dom import none as _none, set_text as _set_text  # noqa: F401
 STORAGE_KEY = "crs-calculator-profile"
 SWITCH_KEY = "crs-calculator-switch"
 SWITCH_NAME_PREFIX = "crs-switch:"   # window.name half of the switch (see on_lang_click)
 # The page in a partner's frame (tools/build/embed.py): it restores nothing and stores nothing.
 EMBED = bool(document.documentElement.classList.contains("embed-page"))
 LANGUAGE_PATHS = ("first_language", "second_language", "spouse.language")
-
-
-def _console_error(*parts):
-    try:
-        js.console.error(" ".join(str(p) for p in parts))
-    except Exception:
-        pass
-
-
-def _none(value):
-    """JavaScript null arrives as a JsNull object in recent Pyodide: make it None."""
-    if value is None or type(value).__name__ == "JsNull":
-        return None
-    return value
-
-
-def _by_id(fid):
-    return _none(document.getElementById(fid))
 
 
 class Page:
@@ -61,8 +44,8 @@ class Page:
         self.panel_timer = None
         self.panel_proxy = create_proxy(self.run_panels)
         self.panel_sig = None
-        self.rounds = None            # the snapshot, loaded once
-        self.rounds_sig = None
+        from web import panels        # the components, in the page's order (web/panels/)
+        self.panels = [panels.load(name)(self) for name in panels.PANELS]
         self.panels_shown = False
         self.panel_renders = 0
         self.offered = None           # a #p= document waiting for "Replace my answers"
@@ -402,26 +385,21 @@ class Page:
 
     def show_panels(self, reading, day, total):
         sig = json.dumps([reading.doc, day], sort_keys=True, default=str)
-        if sig != self.panel_sig:
-            self.panel_sig = sig
-            for body_id, fill in (("elig-programs", self.show_eligibility),
-                                  ("whatif-list", self.show_whatifs),
-                                  ("timeline-list", self.show_timeline)):
-                try:
-                    fill(reading)
-                except Exception as exc:
-                    _console_error("CRS panel %s:" % body_id, repr(exc))
-                    body = _by_id(body_id)
-                    body.replaceChildren()
-                    body.appendChild(_el("li" if body.tagName == "OL" else "p",
-                                         self.t("panels_error")))
-        try:
-            self.show_rounds(day, total)
-        except Exception as exc:
-            _console_error("CRS panel rounds:", repr(exc))
-            self.rounds_sig = None
-            body = _by_id("rounds-body")
-            body.replaceChildren(_el("p", self.t("panels_error")))
+        changed = sig != self.panel_sig
+        self.panel_sig = sig
+        for panel in self.panels:
+            if panel.follows == "document" and not changed:
+                continue
+            try:
+                panel.fill(reading, day, total)
+            except Exception as exc:      # one panel's failure leaves the others
+                _console_error("CRS panel %s:" % panel.body_id, repr(exc))
+                if hasattr(panel, "failed"):
+                    panel.failed()
+                body = _by_id(panel.body_id)
+                body.replaceChildren()
+                body.appendChild(_el("li" if body.tagName == "OL" else "p",
+                                     self.t("panels_error")))
         if not self.panels_shown:
             self.panels_shown = True
             _by_id("beyond-waiting").hidden = True
@@ -433,279 +411,6 @@ class Page:
     def date_text(self, iso):
         from crs import formats
         return formats.date(iso, LANG)
-
-    def show_eligibility(self, reading):
-        from crs import eligibility
-        e = eligibility.eligibility(reading)
-        if "errors" in e:
-            raise ValueError("eligibility: %r" % (e["errors"][:1],))
-        summary = _by_id("elig-summary")
-        summary.textContent = e["summary"]
-        summary.className = "elig-summary" + {True: "", False: " elig-summary--no"}.get(
-            e["can_be_invited"], " elig-summary--unknown")
-        summary.setAttribute("data-can-be-invited", json.dumps(e["can_be_invited"]))
-        box = _by_id("elig-programs")
-        box.replaceChildren()
-        for key in ("fsw", "cec", "fst"):
-            prog = e["programs"][key]
-            div = _el("div", cls="program")
-            div.setAttribute("data-program", key)
-            div.setAttribute("data-status", prog["status"])
-            h = _el("h4", cls="h3 program__h")
-            h.appendChild(document.createTextNode(prog["name"] + (" : " if LANG == "fr" else ": ")))
-            h.appendChild(_el("span", self.t("st_" + prog["status"]),
-                              cls="status-tag status-tag--" + prog["status"]))
-            div.appendChild(h)
-            ul = _el("ul", cls="reqs")
-            for req in prog["requirements"]:
-                li = _el("li", cls="req req--" + req["status"])
-                li.setAttribute("data-requirement", req["id"])
-                li.appendChild(_el("span", self.t("req_status",
-                                                  status=self.t("req_" + req["status"])),
-                                   cls="req__status"))
-                li.appendChild(document.createTextNode(" " + req["message"]))
-                if req.get("why"):
-                    li.appendChild(_el("span", req["why"], cls="req__why"))
-                ul.appendChild(li)
-            div.appendChild(ul)
-            if prog.get("grid"):
-                div.appendChild(self.grid_table(prog["grid"]))
-            box.appendChild(div)
-
-    def grid_table(self, grid):
-        pass_mark = int(grid["pass_mark"])
-        wrap = _el("div")
-        table = _el("table", cls="grid-table")
-        table.setAttribute("id", "fsw-grid")
-        table.appendChild(_el("caption", self.t("grid_caption", pass_mark=pass_mark)))
-        thead = _el("thead")
-        head = _el("tr")
-        for text, cls in ((self.t("grid_factor"), None), (self.t("col_points"), "pts")):
-            th = _el("th", text, cls=cls)
-            th.setAttribute("scope", "col")
-            head.appendChild(th)
-        thead.appendChild(head)
-        table.appendChild(thead)
-        tbody = _el("tbody")
-        for line in grid["lines"]:
-            tr = _el("tr")
-            tr.setAttribute("data-grid-line", line["id"])
-            th = _el("th", self.t("grid_line_" + line["id"]))
-            th.setAttribute("scope", "row")
-            tr.appendChild(th)
-            tr.appendChild(_el("td", "%d / %d" % (line["points"], line["max"]), cls="pts"))
-            tbody.appendChild(tr)
-        table.appendChild(tbody)
-        tfoot = _el("tfoot")
-        tr = _el("tr")
-        th = _el("th", self.t("grid_total", pass_mark=pass_mark))
-        th.setAttribute("scope", "row")
-        tr.appendChild(th)
-        td = _el("td", "%d / 100" % grid["total"], cls="pts")
-        td.setAttribute("id", "fsw-grid-total")
-        td.setAttribute("data-grid-total", str(int(grid["total"])))
-        tr.appendChild(td)
-        tfoot.appendChild(tr)
-        table.appendChild(tfoot)
-        wrap.appendChild(table)
-        key = "grid_pass" if grid["total"] >= pass_mark else "grid_fail"
-        wrap.appendChild(_el("p", self.t(key, points=int(grid["total"]), pass_mark=pass_mark)))
-        return wrap
-
-    def show_whatifs(self, reading):
-        from crs import whatif
-        w = whatif.what_ifs(reading)
-        if "errors" in w:
-            raise ValueError("what_ifs: %r" % (w["errors"][:1],))
-        ol = _by_id("whatif-list")
-        ol.replaceChildren()
-        for option in w["options"]:
-            li = _el("li", self.t("whatif_item", label=option["label"],
-                                  points=self.num(option["points"]),
-                                  total=self.num(option["total"])))
-            li.setAttribute("data-option", option["id"])
-            li.setAttribute("data-points", str(int(option["points"])))
-            ol.appendChild(li)
-        if not w["options"]:
-            ol.appendChild(_el("li", self.t("whatif_none")))
-        birthday = _by_id("whatif-birthday")
-        nb = w.get("next_birthday")
-        if nb:
-            points = int(nb["points"])
-            shown = ("\u2212" + self.num(-points)) if points < 0 else ("+" + self.num(points))
-            _set_text(birthday, self.t("whatif_birthday", label=nb["label"], points=shown,
-                                       total=self.num(nb["total"])))
-            birthday.setAttribute("data-points", str(points))
-        birthday.hidden = not nb
-
-    def show_timeline(self, reading):
-        from crs import timeline
-        from web import charts
-        tl = timeline.timeline(reading)
-        if "errors" in tl:
-            raise ValueError("timeline: %r" % (tl["errors"][:1],))
-        ol = _by_id("timeline-list")
-        ol.replaceChildren()
-        sep = " : " if LANG == "fr" else ": "
-        for event in tl["events"]:
-            li = _el("li")
-            li.setAttribute("data-kind", event["kind"])
-            time = _el("time", self.date_text(event["date"]))
-            time.setAttribute("datetime", event["date"])
-            li.appendChild(time)
-            text = sep + event["label"]
-            if event.get("total") is not None:
-                li.appendChild(document.createTextNode(text + " "))
-                li.appendChild(_el("span", "(" + self.t("timeline_score",
-                                                        total=self.num(event["total"])) + ")",
-                                   cls="timeline__score"))
-            else:
-                li.appendChild(document.createTextNode(text))
-            ol.appendChild(li)
-        # Core-generated, escaped markup (labels are the core's own words and numbers).
-        _set_svg(_by_id("timeline-svg"), charts.timeline(tl["events"], LANG))
-
-    def load_rounds(self):
-        if self.rounds is None:
-            from crs import rounds
-            self.rounds = rounds.load_snapshot()
-        return self.rounds
-
-    def show_rounds(self, day, total):
-        from crs import rounds as R
-        if self.rounds_sig == (day, total):
-            return
-        body = _by_id("rounds-body")
-        snapshot = self.load_rounds()
-        if snapshot.get("errors") or not snapshot.get("rounds"):
-            self.rounds_sig = (day, total)
-            body.replaceChildren(_el("p", self.t("rounds_unavailable")))
-            return
-        if self.rounds_sig is None or self.rounds_sig[0] != day:
-            self.build_rounds(body, snapshot, day)
-        self.rounds_sig = (day, total)
-        self.update_rounds_you(total)
-
-    def build_rounds(self, body, snapshot, day):
-        from crs import rounds as R
-        from web import charts
-        body.replaceChildren()
-        all_rounds = snapshot["rounds"]
-        latest = R.latest_by_category(all_rounds, day)
-        self.rounds_latest = latest
-        self.rounds_distribution = R.latest_distribution(all_rounds, day)
-        body.appendChild(_el("p", self.t("rounds_intro", date=self.date_text(day)),
-                             cls="panel__intro"))
-        if latest:
-            # Three columns (the date under the round's type), so it fits a phone.
-            cols = ((self.t("col_round_type"), None), (self.t("col_cutoff"), "num"),
-                    (self.t("col_you", total="…"), None))
-            table, tbody = _table("rounds-latest", self.t("rounds_latest_caption"), cols)
-            self.you_head = table.querySelector("thead th:last-child")
-            for r in latest:
-                tr = _el("tr")
-                tr.setAttribute("data-category", r["category"])
-                tr.setAttribute("data-cutoff", str(int(r["crs"])))
-                th = _el("th", r["label"][LANG])
-                th.setAttribute("scope", "row")
-                time = _el("time", self.date_text(r["date"]), cls="round-date")
-                time.setAttribute("datetime", r["date"])
-                th.appendChild(time)
-                tr.appendChild(th)
-                tr.appendChild(_el("td", self.num(r["crs"]), cls="num"))
-                tr.appendChild(_el("td", "", cls="you"))
-                tbody.appendChild(tr)
-            body.appendChild(_wrap(table, "rounds-latest-caption"))
-            body.appendChild(_el("p", self.t("rounds_ties")))
-        else:
-            body.appendChild(_el("p", self.t("rounds_none")))
-        pool = _el("p", "")
-        pool.setAttribute("id", "rounds-pool")
-        pool.hidden = True
-        body.appendChild(pool)
-
-        points = R.last_12_months(all_rounds, day)
-        chart_h = _el("h4", self.t("rounds_chart_heading", date=self.date_text(day)),
-                      cls="h3 program__h")
-        chart_h.setAttribute("id", "rounds-chart-h")
-        body.appendChild(chart_h)
-        if points:
-            from crs import dates
-            year_before = dates.period_start(dates.parse(day), 1)
-            figure = _figure("rounds-chart-h")
-            figure.setAttribute("id", "rounds-chart")
-            # Escaped markup generated by web.charts from the shipped snapshot (no user text).
-            _set_svg(figure, charts.cutoff_chart(points, LANG, start=year_before, end=day))
-            body.appendChild(figure)
-            details = _el("details", cls="rounds-details")
-            details.appendChild(_el("summary", self.t("rounds_table_summary")))
-            cols = ((self.t("col_date"), None), (self.t("col_round_type"), None),
-                    (self.t("col_cutoff"), "num"), (self.t("col_invitations"), "num"),
-                    (self.t("col_round"), "num"))
-            table, tbody = _table("rounds-12", self.t("rounds_table_caption",
-                                                       date=self.date_text(day)), cols)
-            for r in reversed(points):
-                tr = _el("tr")
-                td = _el("td")
-                time = _el("time", self.date_text(r["date"]))
-                time.setAttribute("datetime", r["date"])
-                td.appendChild(time)
-                tr.appendChild(td)
-                tr.appendChild(_el("td", r["label"][LANG]))
-                tr.appendChild(_el("td", self.num(r["crs"]), cls="num"))
-                tr.appendChild(_el("td", self.num(r["size"]) if isinstance(r["size"], int)
-                                   else "–", cls="num"))
-                tr.appendChild(_el("td", str(r["number"] or "–"), cls="num"))
-                tbody.appendChild(tr)
-            details.appendChild(_wrap(table, "rounds-12-caption"))
-            body.appendChild(details)
-        else:
-            body.appendChild(_el("p", self.t("rounds_none")))
-        prov = snapshot.get("provenance") or {}
-        newest = prov.get("newest_round") or {}
-        if newest.get("date"):
-            body.appendChild(_el("p", self.t("rounds_as_of", date=self.date_text(newest["date"]),
-                                             number=str(newest.get("number", ""))),
-                                 cls="attribution"))
-        credit = (prov.get("attribution") or {}).get(LANG)
-        if credit:
-            body.appendChild(_el("p", credit, cls="attribution"))
-
-    def update_rounds_you(self, total):
-        from crs import rounds as R
-        head = getattr(self, "you_head", None)
-        if head is not None and _none(head) is not None:
-            _set_text(head, self.t("col_you", total=self.num(total)))
-        for tr in document.querySelectorAll("#rounds-latest tbody tr").to_py():
-            cutoff = int(str(tr.getAttribute("data-cutoff")))
-            cell = _none(tr.querySelector("td.you"))
-            if cutoff < total:
-                text, kind = self.t("you_above", gap=self.num(total - cutoff)), "above"
-            elif cutoff == total:
-                text, kind = self.t("you_equal"), "equal"
-            else:
-                text, kind = self.t("you_below", gap=self.num(cutoff - total)), "below"
-            _set_text(cell, text)
-            cell.className = "you you--" + kind
-            tr.setAttribute("data-you", kind)
-        pool = _by_id("rounds-pool")
-        dist = getattr(self, "rounds_distribution", None)
-        above = R.candidates_above(total, dist) if dist and 0 <= total <= 1200 else None
-        if pool is None or not above:
-            if pool is not None:
-                pool.hidden = True
-            return
-        values = dict(date=self.date_text(above["as_on"]) if above.get("as_on") else "–",
-                      total=self.num(above["total"]), score=self.num(total))
-        if above["exact"]:
-            text = self.t("rounds_pool_exact", n=self.num(above["above_min"]), **values)
-        else:
-            text = self.t("rounds_pool_range", low=self.num(above["above_min"]),
-                          high=self.num(above["above_max"]), **values)
-        _set_text(pool, text)
-        pool.setAttribute("data-above-min", str(above["above_min"]))
-        pool.setAttribute("data-above-max", str(above["above_max"]))
-        pool.hidden = False
 
     # -- notices ---------------------------------------------------------------------------
 
@@ -1039,69 +744,6 @@ class Page:
 def _is_async(fn):
     import inspect
     return inspect.iscoroutinefunction(fn)
-
-
-def _set_text(el, text):
-    if el is not None and str(el.textContent) != text:
-        el.textContent = text
-
-
-def _el(tag, text=None, cls=None):
-    """A new element with plain text (never parsed as HTML)."""
-    el = document.createElement(tag)
-    if cls:
-        el.className = cls
-    if text is not None:
-        el.textContent = text
-    return el
-
-
-def _table(tid, caption, cols):
-    """An empty table with a caption and column headers: (table, tbody)."""
-    table = _el("table", cls="rounds-table")
-    table.setAttribute("id", tid)
-    cap = _el("caption", caption)
-    cap.setAttribute("id", tid + "-caption")
-    table.appendChild(cap)
-    thead = _el("thead")
-    tr = _el("tr")
-    for text, cls in cols:
-        th = _el("th", text, cls=cls)
-        th.setAttribute("scope", "col")
-        tr.appendChild(th)
-    thead.appendChild(tr)
-    table.appendChild(thead)
-    tbody = _el("tbody")
-    table.appendChild(tbody)
-    return table, tbody
-
-
-def _wrap(table, label_id):
-    """A table in a keyboard-scrollable region (wide tables on phones)."""
-    wrap = _el("div", cls="table-wrap")
-    wrap.setAttribute("role", "region")
-    wrap.setAttribute("tabindex", "0")
-    wrap.setAttribute("aria-labelledby", label_id)
-    wrap.appendChild(table)
-    return wrap
-
-
-def _figure(label_id):
-    """A container for a chart: scrolls sideways on a phone (the SVG keeps a readable size),
-    so it is a labelled region the keyboard can reach."""
-    figure = _el("div", cls="figure")
-    figure.setAttribute("role", "region")
-    figure.setAttribute("tabindex", "0")
-    figure.setAttribute("aria-labelledby", label_id)
-    return figure
-
-
-def _set_svg(el, markup):
-    """Insert an SVG string made by web.charts (our code, our data, escaped there). Its inline
-    style attribute is dropped (the CSP forbids inline styles; site.css sizes .figure svg)."""
-    if not markup.startswith("<svg "):
-        raise ValueError("not an SVG from web.charts")
-    el.innerHTML = markup.replace(' style="max-width:100%;height:auto"', "", 1)
 
 
 def start():

@@ -314,35 +314,28 @@ def result_html(lang):
             c2=esc(T("col_points", lang)), bodies="".join(bodies)))
 
 
+def panel_shell(name, lang):
+    """A panel's shell (py/web/panels/<name>.html) with its words: each {{key}} of the page
+    catalogue, escaped. Lines are joined without their indentation (no text node between
+    tags, as the page's HTML has none)."""
+    import re
+    from web import panels
+    html_text = "".join(line.strip() for line in panels.shell(name).splitlines())
+    return re.sub(r"\{\{(\w+)\}\}", lambda m: esc(T(m.group(1), lang)), html_text)
+
+
 def panels_html(lang):
-    """The "beyond the score" panels: empty shells with their headings; web/page.py fills
-    them (createElement/textContent; inline SVG only from web.charts) after each score."""
-    def panel(pid, key, body):
-        return ('<section class="panel" id="%s" aria-labelledby="%s-h">'
-                '<h3 class="h3 panel__h" id="%s-h">%s</h3>%s</section>' % (
-                    pid, pid, pid, esc(T(key, lang)), body))
+    """The "beyond the score" panels: the shells of web/panels/ in their order (PANELS);
+    web/panels/<name>.py fills each after the score (createElement/textContent; inline SVG
+    only from web.charts)."""
+    from web import panels
     return (
         '<section class="beyond" id="beyond" aria-labelledby="beyond-h">'
         '<h2 class="h2" id="beyond-h">%(h)s</h2>'
         '<p class="hint" id="beyond-waiting">%(waiting)s</p>'
         '<div class="beyond__panels" id="beyond-panels" hidden>%(panels)s</div></section>' % dict(
             h=esc(T("beyond_heading", lang)), waiting=esc(T("beyond_waiting", lang)),
-            panels="".join([
-                panel("panel-eligibility", "elig_heading",
-                      '<p class="panel__intro">%s</p><p class="elig-summary" id="elig-summary">'
-                      '</p><div id="elig-programs"></div><p class="hint">%s</p>' % (
-                          esc(T("elig_intro", lang)), esc(T("elig_history_note", lang)))),
-                panel("panel-whatif", "whatif_heading",
-                      '<p class="panel__intro">%s</p><ol class="whatif" id="whatif-list"></ol>'
-                      '<p class="whatif-birthday" id="whatif-birthday" hidden></p>'
-                      % esc(T("whatif_intro", lang))),
-                panel("panel-timeline", "timeline_heading",
-                      '<p class="panel__intro">%s</p><ol class="timeline" id="timeline-list">'
-                      '</ol><div class="figure" id="timeline-svg" role="region" tabindex="0" '
-                      'aria-labelledby="panel-timeline-h"></div>'
-                      % esc(T("timeline_intro", lang))),
-                panel("panel-rounds", "rounds_heading", '<div id="rounds-body"></div>'),
-            ])))
+            panels="".join(panel_shell(name, lang) for name in panels.PANELS)))
 
 
 def save_html(lang):
