@@ -183,9 +183,24 @@ def _parser():
             p.add_argument("--rules", choices=sorted(BY_ID), help="force a rule set by its id")
         p.add_argument("--lang", choices=("en", "fr"), default="en", help="language of messages")
         p.add_argument("--compact", action="store_true", help="one line of JSON")
-    # crs.ranking parses its own arguments (main() below hands them over before this parser).
-    sub.add_parser("rank", help="rank a pool by score, then submission time (MI s.8(3))",
-                   add_help=False)
+    rank = sub.add_parser(
+        "rank", help="rank a pool by score, then submission time (MI s.8(3))",
+        description="Rank a pool of profiles by CRS score, then by submission time "
+                    "(MI s.8(3)), and invite the first N.",
+        epilog=limits_help(crs.MAX_POOL))
+    rank.add_argument("pool", help="a JSON array of profiles, each with submitted_at "
+                                   "(and optionally id); - for standard input")
+    rank.add_argument("--invite", type=int, required=True, metavar="N",
+                      help="number of invitations")
+    rank.add_argument("--date", metavar="YYYY-MM-DD",
+                      help="date of the round, 1900-01-01 to 2100-12-31 (default today): "
+                           "every profile is scored on it; a profile's own as_of is not "
+                           "used (a warning says so)")
+    rank.add_argument("--rules", choices=sorted(BY_ID), help="force a rule set by its id")
+    rank.add_argument("--lang", choices=("en", "fr"), default="en", help="language of messages")
+    rank.add_argument("--workers", type=int, default=0, metavar="K",
+                      help="processes for scoring (default: one per CPU for large pools)")
+    rank.add_argument("--compact", action="store_true", help="one line of JSON")
     r = sub.add_parser("rounds", help="maintainers: IRCC's rounds feed -> the page's snapshot",
                        description="Express Entry rounds: feed -> snapshot (crs.feed).")
     actions = r.add_subparsers(dest="action", required=True)
@@ -203,17 +218,30 @@ def _parser():
 
 def main(argv=None):
     argv = sys.argv[1:] if argv is None else list(argv)
-    if argv and argv[0] == "rank":
-        from .ranking import main as rank
-        return rank(argv[1:])
     args = _parser().parse_args(argv)
     if args.command == "rounds":
         return rounds(args)
+    if args.command == "rank":
+        return rank(args)
     if args.command == "eligibility":
         from .eligibility import eligibility
         return run_batch(args, lambda doc: eligibility(doc, as_of=args.date, lang=args.lang))
     return run_batch(args, lambda doc: score(doc, as_of=args.date, rules=args.rules,
                                              lang=args.lang))
+
+
+def rank(args):
+    """`rank POOL --invite N`: the round of invitations (crs.ranking)."""
+    from .ranking import rank as rank_pool
+    data, errors = read_input(args.pool, args.lang, crs.MAX_POOL)
+    if errors:
+        out = {"errors": errors}
+    else:
+        workers = args.workers if args.workers > 0 else (os.cpu_count() or 1)
+        out = rank_pool(data, args.invite, as_of=args.date, rules=args.rules, lang=args.lang,
+                        workers=workers)
+    Output(args.compact).value(out)
+    return 0 if "errors" not in out and not out["invalid"] else 2
 
 
 # ---------------------------------------------------------------------------------------------

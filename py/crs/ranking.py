@@ -29,14 +29,14 @@ import sys
 
 from . import MAX_POOL
 from . import catalogue as _catalogue
-from .problems import errors as _core_errors
+from . import dates as _dates
 from . import messages as _m
 from . import score as _score
-from . import dates as _dates
 from .dates import EARLIEST as _EARLIEST, LATEST as _LATEST
-from .profile import evaluation_date as _evaluation_date
 from .dates import timestamp as _timestamp
 from .formats import timestamp as format_timestamp
+from .problems import errors as _core_errors
+from .profile import evaluation_date as _evaluation_date
 from .rules import BY_ID as _RULES
 from .rules import in_force_on as _in_force_on
 
@@ -373,40 +373,3 @@ def order(profiles, scored, invite, day, rules=None, lang="en"):
 
 # ---------------------------------------------------------------------------------------------
 # Command line: python -m crs rank POOL.json --invite N ...
-
-def _parser():
-    import argparse
-    from .cli import limits_help
-    parser = argparse.ArgumentParser(
-        prog="python -m crs rank",
-        description="Rank a pool of profiles by CRS score, then by submission time "
-                    "(MI s.8(3)), and invite the first N.",
-        epilog=limits_help(MAX_POOL))
-    parser.add_argument("pool", help="a JSON array of profiles, each with submitted_at "
-                                     "(and optionally id); - for standard input")
-    parser.add_argument("--invite", type=int, required=True, metavar="N",
-                        help="number of invitations")
-    parser.add_argument("--date", metavar="YYYY-MM-DD",
-                        help="date of the round, 1900-01-01 to 2100-12-31 (default today): "
-                             "every profile is scored on it; a profile's own as_of is not "
-                             "used (a warning says so)")
-    parser.add_argument("--rules", choices=sorted(_RULES), help="force a rule set by its id")
-    parser.add_argument("--lang", choices=("en", "fr"), default="en", help="language of messages")
-    parser.add_argument("--workers", type=int, default=0, metavar="K",
-                        help="processes for scoring (default: one per CPU for large pools)")
-    parser.add_argument("--compact", action="store_true", help="one line of JSON")
-    return parser
-
-
-def main(argv=None):
-    from .cli import Output, read_input
-    args = _parser().parse_args(sys.argv[1:] if argv is None else list(argv))
-    data, errors = read_input(args.pool, args.lang, MAX_POOL)
-    if errors:
-        out = {"errors": errors}
-    else:
-        workers = args.workers if args.workers > 0 else (os.cpu_count() or 1)
-        out = rank(data, args.invite, as_of=args.date, rules=args.rules, lang=args.lang,
-                   workers=workers)
-    Output(args.compact).value(out)
-    return 0 if "errors" not in out and not out["invalid"] else 2
