@@ -86,7 +86,7 @@ SCALES = {
 }
 
 
-def _lookup(scale):
+def expand(scale):
     """Expand a scale into {ability: tuple of levels indexed by score / step}."""
     out = {}
     for ability in ABILITIES:
@@ -110,7 +110,7 @@ def _lookup(scale):
     return out
 
 
-LOOKUP = {name: _lookup(scale) for name, scale in SCALES.items()}
+LOOKUP = {name: expand(scale) for name, scale in SCALES.items()}
 STEP = {name: scale["range"]["speaking"][2] for name, scale in SCALES.items()}
 
 

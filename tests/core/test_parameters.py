@@ -87,3 +87,26 @@ def test_one_lookup_for_points_and_for_dated_facts():
     assert rules.at("language.tef_canada.scale", dt.date(2023, 12, 10)) == "tef_canada_old"
     assert rules.at("language.tef_canada.scale", dt.date(2023, 12, 11)) == "tef_canada"
     assert rules.at("core.age", dt.date(2014, 12, 31)) is None
+
+
+def test_a_new_language_test_is_its_scale_and_its_name(monkeypatch):
+    """The recipe of docs/architecture.md for a new approved test, followed in a test: its id,
+    language and name (clb.TESTS), its scale (clb.SCALES, expanded by clb.expand) and its
+    words (the core catalogue's choices.test). Fictitious: 'demo_en', 0-100 in steps of 5,
+    CLB 7 from 60, CLB 9 from 80."""
+    from crs import clb, messages
+    scale = {"range": {a: (0, 100, 5) for a in clb.ABILITIES},
+             "bands": {a: (95, 80, 70, 60, 40, 30, 20) for a in clb.ABILITIES}}
+    monkeypatch.setitem(clb.TESTS, "demo_en", ("en", "Demo English"))
+    monkeypatch.setitem(clb.SCALES, "demo_en", scale)
+    monkeypatch.setitem(clb.LOOKUP, "demo_en", clb.expand(scale))
+    monkeypatch.setitem(clb.STEP, "demo_en", 5)
+    monkeypatch.setitem(messages.CHOICES["test"], "demo_en", ("Demo English", "Démo anglais"))
+    doc = dict(E1, canadian_work_years=0, first_language={
+        "test": "demo_en", "speaking": 80, "listening": 85, "reading": 80, "writing": 80})
+    r = crs.score(doc, as_of="2026-11-23")
+    # CLB 9 in all four, as E1 (crs-rules.md §7.2): 429.
+    assert r["clb"]["first_language"]["speaking"] == 9 and r["total"] == 429
+    bad = crs.score(dict(doc, first_language=dict(doc["first_language"], speaking=82)),
+                    as_of="2026-11-23")
+    assert bad["errors"][0]["field"] == "first_language.speaking"
