@@ -1,13 +1,15 @@
 """web/form.py under CPython: the form <-> profile mapping and the untrusted-input checks."""
 
 import json
+import re
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings, strategies as st
 
 from web import form, strings
 
-from .conftest import CASES, load_case
+from .conftest import CASES, ROOT, load_case
 
 
 def test_field_ids_map_to_profile_paths():
@@ -128,6 +130,33 @@ def test_every_string_has_both_languages():
     for key, pair in strings.S.items():
         assert len(pair) == 2 and all(pair), key
         assert pair[0].count("{") == pair[1].count("{"), key
+
+
+# {name} (str.format) or %(name)s / %s (the charts' %-formatting)
+PLACEHOLDER = re.compile(r"\{[^{}]*\}|%(?:\([a-z_]+\))?[sd]")
+
+
+def _leaves(doc, where=""):
+    if isinstance(doc, dict):
+        for key, value in doc.items():
+            yield from _leaves(value, where + "/" + key)
+    elif isinstance(doc, list):
+        for n, value in enumerate(doc):
+            yield from _leaves(value, "%s/%d" % (where, n))
+    else:
+        yield where, doc
+
+
+@pytest.mark.parametrize("directory", [Path(strings.__file__).parent / "words",
+                                       ROOT / "tools" / "build" / "words"])
+def test_the_catalogue_files_hold_the_same_keys_and_placeholders(directory):
+    """A translator edits words/fr.json alone: nothing may be missing, added or renamed."""
+    en = dict(_leaves(json.loads((directory / "en.json").read_text(encoding="utf-8"))))
+    fr = dict(_leaves(json.loads((directory / "fr.json").read_text(encoding="utf-8"))))
+    assert set(en) == set(fr)
+    for key in en:
+        assert isinstance(en[key], str) and en[key].strip() and fr[key].strip(), key
+        assert sorted(PLACEHOLDER.findall(en[key])) == sorted(PLACEHOLDER.findall(fr[key])), key
 
 
 # Issue 12 (faults 1, 14, 23): the switch's carrier, outgoing checks, ambiguous amounts -------
