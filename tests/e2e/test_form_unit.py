@@ -205,3 +205,45 @@ def test_the_sealed_switch_needs_both_halves(text):
     assert form.open_switch(sealed, key) == text
     assert form.open_switch(sealed, key + "A") is None
     assert form.open_switch("!!", key) is None
+
+
+# The form declared once (web/questions.py) --------------------------------------------------
+
+def test_the_css_disclosure_rules_are_the_declarations():
+    """static/site.css is hand-written (one stylesheet, served as it is, styled before any
+    script), so its :has() rules are checked here against the declaration, both ways."""
+    from web import questions
+    css = (ROOT / "static" / "site.css").read_text()
+    wanted = questions.disclosure_css().split(" }\n")
+    for rule in wanted:
+        assert rule in css, "static/site.css lacks (from web/questions.py):\n" + rule
+    written = re.findall(r"^\.crs-form:has\(.*?\}$|^#cond-.*?\}$", css, re.M | re.S)
+    assert sorted(r.rstrip(" }") for r in written) == sorted(r.rstrip(" }") for r in wanted)
+
+
+def test_the_enumerations_are_the_cores():
+    from crs import clb, profile, tables
+    from web import questions
+    options = {q.id: [v for v, _ in q.options] for q in questions.QUESTIONS if q.kind == "select"}
+    assert sorted(options["marital_status"]) == sorted(profile.MARITAL_STATUSES)
+    assert options["education"] == options["spouse-education"] == list(tables.EDUCATION_LEVELS)
+    assert options["canadian_education"] == [c for c in tables.CANADIAN_EDUCATION if c != "none"]
+    assert options["job_offer"] == [j for j in profile.JOB_OFFERS if j]
+    assert set(form.TESTS) == set(clb.TESTS) and form.ABILITIES == clb.ABILITIES
+    # every word a question names is in the catalogue
+    for q in questions.QUESTIONS:
+        for key in [q.label, q.hint, q.empty] + [k for _, k in q.options if isinstance(k, str)]:
+            assert key is None or key in strings.S, (q.id, key)
+
+
+def test_the_spouse_eca_date_is_a_question():
+    fields = dict(form.fields_from_profile({"marital_status": "married", "spouse": {
+        "canadian_citizen_or_pr": False, "accompanying": True, "education": "bachelors",
+        "eca_date": "2021-06-01"}}))
+    assert fields["spouse-eca_date"] == "2021-06-01"
+    p = form.profile_from_fields(fields)
+    assert p["spouse"]["eca_date"] == "2021-06-01" and "spouse" not in form.extras_of(p)
+    assert "eca_date" not in form.profile_from_fields(dict(fields, **{"spouse-eca_date": " "}))["spouse"]
+    # hidden with the rest of the spouse's questions
+    assert "spouse" not in form.profile_from_fields(dict(fields, marital_status="never_married"))
+    assert form.error_target("spouse.eca_date", set(form.FIELD_IDS)) == "spouse-eca_date"
