@@ -5,7 +5,8 @@ that into a profile (shared/profile-format.md) and back. A field's id is its pro
 "." written as "-" (`first_language.listening` <-> `first_language-listening`), so an error's
 `field` leads straight to its input. Three ids are the form's own and are not in the profile:
 `age_by` (age or date of birth), `has_canadian_education` and `has_job_offer` (the official
-tool's yes/no questions before 4c and 8a).
+tool's yes/no questions before 4c and 8a). The questions are declared in web/questions.py; the
+ids, defaults, the mapping both ways and the error targets here are all read from it.
 
 Nothing typed is lost: a value that is not a valid number is passed on as the text typed, so
 the core names it in its error message, and the field keeps it.
