@@ -125,7 +125,7 @@ def _language(fields, base):
         if raw:
             out[a] = number(raw)
     date = fields.get(base + "-test_date", "").strip()
-    if date and test not in ("clb", "nclc"):
+    if date and test not in Q.LEVEL_TESTS:
         out["test_date"] = date
     return out
 

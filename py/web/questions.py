@@ -18,6 +18,8 @@ ABILITIES = _clb.ABILITIES
 TESTS_EN = tuple(t for t, (language, _name) in _clb.TESTS.items() if language == "en")
 TESTS_FR = tuple(t for t, (language, _name) in _clb.TESTS.items() if language == "fr")
 WITH_SPOUSE = _profile.WITH_SPOUSE
+# Levels typed directly, not a test taken: no test date asked (the core has no list of these).
+LEVEL_TESTS = ("clb", "nclc")
 YES_NO = (("yes", "yes"), ("no", "no"))
 
 # How a shown question's empty answer reaches the profile: left out; null (the core reads the
@@ -217,4 +219,9 @@ def disclosure_css():
                          for a in _answer_selectors(fid, answers)]
         rules.append(",\n".join("%s #%s" % (s, group.id) for s in selectors)
                      + " { display: block; }")
+    # Inside every language question: the scores once a test is chosen, its date unless the
+    # levels are typed directly.
+    rules.append('.language:has(select option[value=""]:checked) .cond-scores { display: none; }')
+    rules.append(",\n".join('.language:has(select option[value="%s"]:checked) .cond-test-date' % t
+                            for t in LEVEL_TESTS) + " { display: none; }")
     return "\n".join(rules)
