@@ -4,9 +4,9 @@ Each question has its id (the profile path with "." written "-"), its kind, the 
 answers (None for the form's own yes/no questions, which only open others), its words by key
 in the page's catalogue (web/words/*.json), its options from the core's own enumerations, and
 where it sits: inside a `Shown` group, which says on which answers it is shown. From this list
-come the form's HTML (tools/build/pages.py), the CSS-only disclosure rules (`disclosure_css`,
-which static/site.css must hold: tests/e2e/test_form_unit.py), the field mapping and the error
-targets (web/form.py).
+come the form's HTML and the CSS-only disclosure rules (tools/build/pages.py: `disclosure_css`,
+which static/site.css must hold, tests/e2e/test_form_unit.py), the field mapping and the error
+targets (web/form.py). What only the build needs is in the build, not shipped in py/app.zip.
 
 A new question: one entry below (in the place where the page shows it) and its words in both
 catalogue files; `spouse-eca_date` was added that way.
@@ -187,41 +187,3 @@ def walk(items=FORM, when=()):
 
 QUESTIONS = [q for q, _ in walk()]
 BY_ID = {q.id: q for q in QUESTIONS}
-
-
-def groups(items=FORM):
-    """Every Shown group and conditional Section, in page order."""
-    for item in items:
-        if isinstance(item, Question):
-            yield from groups(item.body)
-        else:
-            if item.when:
-                yield item
-            yield from groups(item.items)
-
-
-def _answer_selectors(fid, answers):
-    question = BY_ID[fid]
-    if question.kind == "radios":
-        return ["#%s:checked" % question.radio_id(a) for a in answers]
-    return ['#%s option[value="%s"]:checked' % (fid, a) for a in answers]
-
-
-def disclosure_css():
-    """The CSS rules that show each group on its answers, before any script runs: hidden
-    by default, shown while the form :has() every answer of its `when` (one selector for
-    each combination of the answers allowed)."""
-    rules = ["%s { display: none; }" % ", ".join("#" + g.id for g in groups())]
-    for group in groups():
-        selectors = [".crs-form"]
-        for fid, answers in group.when:
-            selectors = [s + ":has(%s)" % a for s in selectors
-                         for a in _answer_selectors(fid, answers)]
-        rules.append(",\n".join("%s #%s" % (s, group.id) for s in selectors)
-                     + " { display: block; }")
-    # Inside every language question: the scores once a test is chosen, its date unless the
-    # levels are typed directly.
-    rules.append('.language:has(select option[value=""]:checked) .cond-scores { display: none; }')
-    rules.append(",\n".join('.language:has(select option[value="%s"]:checked) .cond-test-date' % t
-                            for t in LEVEL_TESTS) + " { display: none; }")
-    return "\n".join(rules)

@@ -212,11 +212,11 @@ def test_the_sealed_switch_needs_both_halves(text):
 def test_the_css_disclosure_rules_are_the_declarations():
     """static/site.css is hand-written (one stylesheet, served as it is, styled before any
     script), so its :has() rules are checked here against the declaration, both ways."""
-    from web import questions
+    from tools.build import pages
     css = (ROOT / "static" / "site.css").read_text()
-    wanted = questions.disclosure_css().split(" }\n")
+    wanted = pages.disclosure_css().split(" }\n")
     for rule in wanted:
-        assert rule in css, "static/site.css lacks (from web/questions.py):\n" + rule
+        assert rule in css, "static/site.css lacks (from web/questions.py, by pages.disclosure_css):\n" + rule
     written = [rule for rule in re.findall(r"^(?:\.crs-form:has|\.language:has|#cond-)[^{]*\{[^}]*\}$",
                                            css, re.M) if ".tef-only" not in rule]
     assert sorted(r.rstrip(" }") for r in written) == sorted(r.rstrip(" }") for r in wanted)

@@ -203,6 +203,44 @@ def form_html(lang):
             '</form>' % items_html(questions.FORM, lang))
 
 
+def groups(items=questions.FORM):
+    """Every Shown group and conditional Section of the form's declaration, in page order."""
+    for item in items:
+        if isinstance(item, questions.Question):
+            yield from groups(item.body)
+        else:
+            if item.when:
+                yield item
+            yield from groups(item.items)
+
+
+def _answer_selectors(fid, answers):
+    question = questions.BY_ID[fid]
+    if question.kind == "radios":
+        return ["#%s:checked" % question.radio_id(a) for a in answers]
+    return ['#%s option[value="%s"]:checked' % (fid, a) for a in answers]
+
+
+def disclosure_css():
+    """The CSS rules that show each group on its answers, before any script runs: hidden
+    by default, shown while the form :has() every answer of its `when` (one selector for
+    each combination of the answers allowed)."""
+    rules = ["%s { display: none; }" % ", ".join("#" + g.id for g in groups())]
+    for group in groups():
+        selectors = [".crs-form"]
+        for fid, answers in group.when:
+            selectors = [s + ":has(%s)" % a for s in selectors
+                         for a in _answer_selectors(fid, answers)]
+        rules.append(",\n".join("%s #%s" % (s, group.id) for s in selectors)
+                     + " { display: block; }")
+    # Inside every language question: the scores once a test is chosen, its date unless the
+    # levels are typed directly.
+    rules.append('.language:has(select option[value=""]:checked) .cond-scores { display: none; }')
+    rules.append(",\n".join('.language:has(select option[value="%s"]:checked) .cond-test-date' % t
+                            for t in questions.LEVEL_TESTS) + " { display: none; }")
+    return "\n".join(rules)
+
+
 # The breakdown's rows come from the core's line declarations (crs.factors.LINES and the lines
 # any rule set adds): its order, sections and group subtotals are the core's, never retyped.
 SECTION_WORDS = {"core": "sec_core", "spouse": "sec_spouse_factors",
