@@ -20,6 +20,8 @@ import re
 from crs.rounds import CATEGORIES, category_label
 from crs.formats import date as fmt_date, integer as fmt_int
 
+from web import strings
+
 SVG_NS = "http://www.w3.org/2000/svg"
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif"
 INK = "#1a1a1a"        # text: 17:1 on white
@@ -48,31 +50,10 @@ STYLES = {
 }
 _ORDER = {key: i for i, key in enumerate(CATEGORIES)}
 
-WORDS = {
-    "chart_title": ("CRS score of the lowest-ranked candidate invited, by round",
-                    "Note SCG du candidat invité le moins bien classé, par ronde"),
-    "y_axis": ("CRS score", "Note SCG"),
-    "x_axis": ("Date of the round", "Date de la ronde"),
-    "legend": ("Round type", "Type de ronde"),
-    "empty": ("No rounds in this period.", "Aucune ronde pendant cette période."),
-    "summary": ("%(n)s rounds of invitations from %(start)s to %(end)s, cutoff scores from "
-                "%(low)s to %(high)s.",
-                "%(n)s rondes d'invitations du %(start)s au %(end)s, notes de %(low)s à "
-                "%(high)s."),
-    "latest": ("Latest round of each type: ", "Dernière ronde de chaque type : "),
-    "point": ("%(label)s, %(date)s: %(score)s points", "%(label)s, %(date)s : %(score)s points"),
-    "point_size": (" (%(size)s invitations)", " (%(size)s invitations)"),
-    "round": (", round #%s", ", ronde nº %s"),
-    "timeline_title": ("Timeline", "Chronologie"),
-    "timeline_empty": ("No dated events.", "Aucun événement daté."),
-}
-
-MONTHS_SHORT = (
-    ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
-    # OQLF abbreviations
-    ("janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.",
-     "nov.", "déc."),
-)
+# The charts' words are in the page's catalogue (web/words/*.json), group "charts".
+WORDS = strings.pairs("charts")
+# Short month names on the time axis (OQLF abbreviations in French).
+MONTHS_SHORT = tuple(tuple(strings.WORDS[lang]["months_short"]) for lang in strings.LANGS)
 # Characters XML 1.0 forbids (control characters, lone surrogates, U+FFFE/U+FFFF): one would
 # make the whole SVG unreadable, so they are replaced.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")

@@ -5,7 +5,8 @@ that into a profile (shared/profile-format.md) and back. A field's id is its pro
 "." written as "-" (`first_language.listening` <-> `first_language-listening`), so an error's
 `field` leads straight to its input. Three ids are the form's own and are not in the profile:
 `age_by` (age or date of birth), `has_canadian_education` and `has_job_offer` (the official
-tool's yes/no questions before 4c and 8a).
+tool's yes/no questions before 4c and 8a). The questions are declared in web/questions.py; the
+ids, defaults, the mapping both ways and the error targets here are all read from it.
 
 Nothing typed is lost: a value that is not a valid number is passed on as the text typed, so
 the core names it in its error message, and the field keeps it.
@@ -20,40 +21,18 @@ import json
 import math
 import re
 
-ABILITIES = ("speaking", "listening", "reading", "writing")
-TESTS_EN = ("celpip_g", "ielts_gt", "pte_core", "clb")
-TESTS_FR = ("tef_canada", "tcf_canada", "nclc")
+from web import questions as Q
+from web.questions import ABILITIES, TESTS_EN, TESTS_FR, WITH_SPOUSE  # noqa: F401  (the page's)
+
 TESTS = TESTS_EN + TESTS_FR
-MARITAL = ("annulled", "common_law", "divorced_or_separated", "legally_separated", "married",
-           "never_married", "widowed")
-WITH_SPOUSE = ("married", "common_law")
-EDUCATION = ("none", "secondary", "one_year", "two_year", "bachelors", "two_or_more", "masters",
-             "doctorate")
-CANADIAN_EDUCATION = ("secondary", "one_or_two_year", "three_year_or_more")
-JOB_OFFERS = ("teer_0_major_group_00", "teer_0_1_2_3")
-LANGUAGE_PATHS = ("first_language", "second_language", "spouse.language")
-# The profile's top-level keys the form shows (others found in an imported document are kept
-# as they are and passed on to the core, which names any it does not know).
-PROFILE_KEYS = frozenset((
-    "marital_status", "spouse", "age", "date_of_birth", "education", "eca_date",
-    "canadian_education", "first_language", "second_language", "canadian_work_years",
-    "foreign_work_years", "certificate_of_qualification", "job_offer", "provincial_nomination",
-    "sibling_in_canada")) | frozenset(
-    # The project's optional fields asked in "Check program eligibility (optional)"
-    # (docs/profile-format-extensions.md); the others are kept as extras.
-    ("intends_to_live_in_quebec", "authorized_to_work_in_canada", "settlement_funds",
-     "family_size", "studied_in_canada", "relative_in_canada"))
-SPOUSE_KEYS = frozenset(("canadian_citizen_or_pr", "accompanying", "education",
-                         "canadian_work_years", "language"))
-BOOLEANS = ("certificate_of_qualification", "provincial_nomination", "sibling_in_canada")
-YEARS = ("canadian_work_years", "foreign_work_years")
-# Optional eligibility questions: yes/no radios with no default answer (nothing checked: the
-# field is left out of the profile, which the core reads as "no"), and two numbers.
-OPTIONAL_BOOLEANS = ("intends_to_live_in_quebec", "authorized_to_work_in_canada",
-                     "studied_in_canada", "relative_in_canada")
-OPTIONAL_NUMBERS = ("settlement_funds", "family_size")
-OPTIONAL_IDS = ("intends_to_live_in_quebec", "authorized_to_work_in_canada",
-                "settlement_funds", "family_size", "studied_in_canada", "relative_in_canada")
+LANGUAGE_PATHS = tuple(q.path for q in Q.QUESTIONS if q.kind == "language")
+# The profile's keys the form shows (others found in an imported document are kept as they are
+# and passed on to the core, which names any it does not know).
+PROFILE_KEYS = frozenset(q.path.split(".")[0] for q in Q.QUESTIONS if q.path)
+SPOUSE_KEYS = frozenset(q.path.split(".")[1] for q in Q.QUESTIONS
+                        if q.path and q.path.startswith("spouse."))
+# The optional eligibility questions ("Check program eligibility (optional)").
+OPTIONAL_IDS = tuple(q.id for s in Q.FORM if s.kind == "details" for q, _ in Q.walk(s.items))
 
 
 def field_id(path):
@@ -65,30 +44,13 @@ def field_path(fid):
     return fid.replace("-", ".")
 
 
-def language_ids(path):
-    base = field_id(path)
-    return [base + "-test", base + "-test_date"] + [base + "-" + a for a in ABILITIES]
-
-
-# Every field of the form, by id; the page reads exactly these.
-FIELD_IDS = (
-    ["marital_status", "spouse-canadian_citizen_or_pr", "spouse-accompanying",
-     "age_by", "age", "date_of_birth", "education", "eca_date",
-     "has_canadian_education", "canadian_education"]
-    + language_ids("first_language") + language_ids("second_language")
-    + list(YEARS)
-    + ["certificate_of_qualification", "has_job_offer", "job_offer", "provincial_nomination",
-       "sibling_in_canada", "spouse-education", "spouse-canadian_work_years"]
-    + language_ids("spouse.language")
-    + list(OPTIONAL_IDS)
-)
-RADIO_IDS = ("spouse-canadian_citizen_or_pr", "spouse-accompanying", "age_by",
-             "has_canadian_education", "certificate_of_qualification", "has_job_offer",
-             "provincial_nomination", "sibling_in_canada") + OPTIONAL_BOOLEANS
+# Every field of the form, by id, in page order; the page reads exactly these.
+FIELD_IDS = [fid for q in Q.QUESTIONS for fid in q.field_ids()]
+RADIO_IDS = tuple(q.id for q in Q.QUESTIONS if q.kind == "radios")
 # Defaults of an empty form (radios have one answer checked, except the optional ones).
 DEFAULTS = {fid: "" for fid in FIELD_IDS}
-DEFAULTS.update({fid: "no" for fid in RADIO_IDS if fid not in OPTIONAL_BOOLEANS})
-DEFAULTS["age_by"] = "age"
+DEFAULTS.update({q.id: q.checked or "" for q in Q.QUESTIONS if q.kind == "radios"})
+_CHOICES = {q.id: [value for value, _key in q.choices] for q in Q.QUESTIONS if q.kind == "radios"}
 
 
 def number(text):
@@ -153,8 +115,7 @@ def show_number(value):
     return str(value)
 
 
-def _language(fields, path):
-    base = field_id(path)
+def _language(fields, base):
     test = fields.get(base + "-test", "")
     if not test:
         return None
@@ -164,7 +125,7 @@ def _language(fields, path):
         if raw:
             out[a] = number(raw)
     date = fields.get(base + "-test_date", "").strip()
-    if date and test not in ("clb", "nclc"):
+    if date and test not in Q.LEVEL_TESTS:
         out["test_date"] = date
     return out
 
@@ -173,69 +134,55 @@ def _bool(value):
     return value == "yes"
 
 
+def _holds(when, f):
+    return all(f[fid] in answers for fid, answers in when)
+
+
+def _answer(q, f):
+    """What shown question `q` puts in the profile (or Q.LEFT_OUT)."""
+    if q.kind == "language":
+        value = _language(f, q.id)
+        return Q.LEFT_OUT if value is None and q.if_empty == Q.OMIT else value
+    raw = f[q.id]
+    if q.kind == "radios":
+        if q.checked is None:             # optional: left out until answered
+            return _bool(raw) if raw in ("yes", "no") else Q.LEFT_OUT
+        return _bool(raw)
+    text = raw if q.kind == "select" else raw.strip()   # an imported option is kept as it is
+    if not text:
+        return {Q.OMIT: Q.LEFT_OUT, Q.NULL: None, Q.KEEP: raw}[q.if_empty]
+    if q.read == "number":
+        return number(text)
+    if q.read == "amount":
+        return amount(raw)
+    return text
+
+
+def _put(p, path, value):
+    *parents, key = path.split(".")
+    for name in parents:
+        p = p.setdefault(name, {})
+    p[key] = value
+
+
 def profile_from_fields(fields):
-    """The profile the form describes. Hidden questions (by the answers above them) are left out.
+    """The profile the form describes. Hidden questions (by the answers above them) are left out,
+    or hold their `hidden` value.
 
     `fields` maps field ids to strings; missing ids count as their default.
     """
     f = dict(DEFAULTS)
     f.update({k: v for k, v in fields.items() if isinstance(v, str)})
+    for fid in RADIO_IDS:             # no other answer can be checked: read as the default
+        if f[fid] not in _CHOICES[fid]:
+            f[fid] = DEFAULTS[fid]
     p = {}
-    if f["marital_status"]:
-        p["marital_status"] = f["marital_status"]
-    if f["marital_status"] in WITH_SPOUSE:
-        spouse = {"canadian_citizen_or_pr": _bool(f["spouse-canadian_citizen_or_pr"])}
-        if not spouse["canadian_citizen_or_pr"]:
-            spouse["accompanying"] = _bool(f["spouse-accompanying"])
-            if spouse["accompanying"]:
-                spouse["education"] = f["spouse-education"] or None
-                years = f["spouse-canadian_work_years"].strip()
-                if years:
-                    spouse["canadian_work_years"] = number(years)
-                spouse["language"] = _language(f, "spouse.language")
-        p["spouse"] = spouse
-    if f["age_by"] == "date_of_birth":
-        if f["date_of_birth"].strip():
-            p["date_of_birth"] = f["date_of_birth"].strip()
-    elif f["age"].strip():
-        p["age"] = number(f["age"])
-    if f["education"]:
-        p["education"] = f["education"]
-    if f["eca_date"].strip():
-        p["eca_date"] = f["eca_date"].strip()
-    p["canadian_education"] = (f["canadian_education"] if _bool(f["has_canadian_education"])
-                               else "none")
-    first = _language(f, "first_language")
-    if first is not None:
-        p["first_language"] = first
-    second = _language(f, "second_language")
-    if second is not None:
-        p["second_language"] = second
-    for key in YEARS:
-        if f[key].strip():
-            p[key] = number(f[key])
-    for key in BOOLEANS:
-        p[key] = _bool(f[key])
-    # Asked but not answered (""): passed on, so the core says which answers exist.
-    p["job_offer"] = f["job_offer"] if _bool(f["has_job_offer"]) else None
-    for key in OPTIONAL_BOOLEANS:
-        if f[key] in ("yes", "no"):
-            p[key] = _bool(f[key])
-    if f["settlement_funds"].strip():
-        p["settlement_funds"] = amount(f["settlement_funds"])
-    if f["family_size"].strip():
-        p["family_size"] = number(f["family_size"])
+    for q, when in Q.walk():
+        if q.path is not None:
+            value = _answer(q, f) if _holds(when, f) else q.hidden
+            if value is not Q.LEFT_OUT:
+                _put(p, q.path, value)
     return p
-
-
-def _put_language(out, path, result):
-    base = field_id(path)
-    if not isinstance(result, dict):
-        return
-    out[base + "-test"] = _text(result.get("test"))
-    out[base + "-test_date"] = _text(result.get("test_date"))
-    for a in ABILITIES:
-        out[base + "-" + a] = _text(result.get(a))
 
 
 def _text(value):
@@ -256,45 +203,65 @@ def _radio(value):
     return _text(value)
 
 
+def _get(profile, path):
+    value = profile
+    for name in path.split("."):
+        if not isinstance(value, dict):
+            return None
+        value = value.get(name)
+    return value
+
+
+def _given(q, profile):
+    """An answer of `q` in the profile, other than the one meaning "not asked"."""
+    value = _get(profile, q.path)
+    return value is not None and value != q.hidden
+
+
+def _fields_of(q, value):
+    if q.kind == "language":
+        if not isinstance(value, dict):
+            return {}
+        return {q.id + "-test": _text(value.get("test")),
+                q.id + "-test_date": _text(value.get("test_date")),
+                **{q.id + "-" + a: _text(value.get(a)) for a in ABILITIES}}
+    if q.kind == "radios":
+        return {q.id: "" if q.checked is None and value is None else _radio(value)}
+    return {q.id: "" if value == q.hidden else _text(value)}
+
+
+def _opened(gate):
+    """{answer: the questions it opens} for a question of the form's own (no path)."""
+    out = {value: [] for value, _key in gate.choices}
+    for group in gate.body:
+        for fid, answers in group.when:
+            if fid == gate.id:
+                for answer in answers:
+                    out[answer].extend(q for q, _ in Q.walk(group.items) if q.path)
+    return out
+
+
+def _gate_answer(gate, profile):
+    """The form's own question answered as the profile needs: its default, unless only the
+    questions another answer opens are answered in the profile."""
+    opened = _opened(gate)
+    for value in [gate.checked] + [v for v in opened if v != gate.checked]:
+        if any(_given(q, profile) for q in opened[value]):
+            return value
+    return gate.checked
+
+
 def fields_from_profile(profile):
     """The field values that show `profile`, as {field id: string}; the inverse of
     `profile_from_fields` for everything the form can show."""
     f = dict(DEFAULTS)
     if not isinstance(profile, dict):
         return f
-    f["marital_status"] = _text(profile.get("marital_status"))
-    spouse = profile.get("spouse")
-    if isinstance(spouse, dict):
-        f["spouse-canadian_citizen_or_pr"] = _radio(spouse.get("canadian_citizen_or_pr"))
-        f["spouse-accompanying"] = _radio(spouse.get("accompanying"))
-        f["spouse-education"] = _text(spouse.get("education"))
-        f["spouse-canadian_work_years"] = _text(spouse.get("canadian_work_years"))
-        _put_language(f, "spouse.language", spouse.get("language"))
-    if profile.get("date_of_birth") is not None and profile.get("age") is None:
-        f["age_by"] = "date_of_birth"
-    f["age"] = _text(profile.get("age"))
-    f["date_of_birth"] = _text(profile.get("date_of_birth"))
-    f["education"] = _text(profile.get("education"))
-    f["eca_date"] = _text(profile.get("eca_date"))
-    cedu = profile.get("canadian_education")
-    if cedu not in (None, "none"):
-        f["has_canadian_education"] = "yes"
-        f["canadian_education"] = _text(cedu)
-    _put_language(f, "first_language", profile.get("first_language"))
-    _put_language(f, "second_language", profile.get("second_language"))
-    for key in YEARS:
-        f[key] = _text(profile.get(key))
-    for key in BOOLEANS:
-        f[key] = _radio(profile.get(key))
-    job = profile.get("job_offer")
-    if job is not None:
-        f["has_job_offer"] = "yes"
-        f["job_offer"] = _text(job)
-    for key in OPTIONAL_BOOLEANS:
-        value = profile.get(key)
-        f[key] = "" if value is None else _radio(value)
-    for key in OPTIONAL_NUMBERS:
-        f[key] = _text(profile.get(key))
+    for q in Q.QUESTIONS:
+        if q.path is None:
+            f[q.id] = _gate_answer(q, profile)
+        else:
+            f.update(_fields_of(q, _get(profile, q.path)))
     return f
 
 
@@ -467,6 +434,29 @@ def split_document(doc):
     return profile, as_of
 
 
+def _error_aliases():
+    """{profile path: the ids an error there may point to, in order}. A question behind one of
+    the form's own questions falls back to what is shown in its place: the question another
+    answer opens (age <-> date of birth), or the form's question itself when an answer opens
+    nothing (canadian_education -> has_canadian_education). Errors about the whole document
+    ("profile") point to the first question."""
+    out = {"profile": (Q.QUESTIONS[0].id,)}
+    for gate in Q.QUESTIONS:
+        if gate.path is not None or not gate.body:
+            continue
+        opened = _opened(gate)
+        for answer, shown in opened.items():
+            for q in shown:
+                others = [o.id for a, qs in opened.items() if a != answer for o in qs]
+                if any(not qs for qs in opened.values()):
+                    others.append(gate.id)
+                out[q.path] = (q.id,) + tuple(others)
+    return out
+
+
+ERROR_ALIASES = _error_aliases()
+
+
 def error_target(field, present):
     """The id of the element an error about profile path `field` should point to.
 
@@ -475,12 +465,8 @@ def error_target(field, present):
     """
     has = present if callable(present) else present.__contains__
     path = field
-    aliases = {"age": ("age", "date_of_birth"), "date_of_birth": ("date_of_birth", "age"),
-               "canadian_education": ("canadian_education", "has_canadian_education"),
-               "job_offer": ("job_offer", "has_job_offer"), "profile": ("marital_status",)}
     while path:
-        for candidate in aliases.get(path, (path,)):
-            fid = field_id(candidate)
+        for fid in ERROR_ALIASES.get(path, (field_id(path),)):
             if has(fid):
                 return fid
         if "." not in path:

@@ -19,7 +19,6 @@ SWITCH_KEY = "crs-calculator-switch"
 SWITCH_NAME_PREFIX = "crs-switch:"   # window.name half of the switch (see on_lang_click)
 # The page in a partner's frame (tools/build/embed.py): it restores nothing and stores nothing.
 EMBED = bool(document.documentElement.classList.contains("embed-page"))
-LANGUAGE_PATHS = ("first_language", "second_language", "spouse.language")
 
 
 class Page:
@@ -156,7 +155,7 @@ class Page:
         return out
 
     def show_clb(self, fields, as_of):
-        for path in LANGUAGE_PATHS:
+        for path in self.form.LANGUAGE_PATHS:
             base = self.form.field_id(path)
             test = fields.get(base + "-test", "")
             date = fields.get(base + "-test_date", "") or None

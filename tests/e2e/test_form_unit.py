@@ -1,13 +1,15 @@
 """web/form.py under CPython: the form <-> profile mapping and the untrusted-input checks."""
 
 import json
+import re
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings, strategies as st
 
 from web import form, strings
 
-from .conftest import CASES, load_case
+from .conftest import CASES, ROOT, load_case
 
 
 def test_field_ids_map_to_profile_paths():
@@ -130,6 +132,33 @@ def test_every_string_has_both_languages():
         assert pair[0].count("{") == pair[1].count("{"), key
 
 
+# {name} (str.format) or %(name)s / %s (the charts' %-formatting)
+PLACEHOLDER = re.compile(r"\{[^{}]*\}|%(?:\([a-z_]+\))?[sd]")
+
+
+def _leaves(doc, where=""):
+    if isinstance(doc, dict):
+        for key, value in doc.items():
+            yield from _leaves(value, where + "/" + key)
+    elif isinstance(doc, list):
+        for n, value in enumerate(doc):
+            yield from _leaves(value, "%s/%d" % (where, n))
+    else:
+        yield where, doc
+
+
+@pytest.mark.parametrize("directory", [Path(strings.__file__).parent / "words",
+                                       ROOT / "tools" / "build" / "words"])
+def test_the_catalogue_files_hold_the_same_keys_and_placeholders(directory):
+    """A translator edits words/fr.json alone: nothing may be missing, added or renamed."""
+    en = dict(_leaves(json.loads((directory / "en.json").read_text(encoding="utf-8"))))
+    fr = dict(_leaves(json.loads((directory / "fr.json").read_text(encoding="utf-8"))))
+    assert set(en) == set(fr)
+    for key in en:
+        assert isinstance(en[key], str) and en[key].strip() and fr[key].strip(), key
+        assert sorted(PLACEHOLDER.findall(en[key])) == sorted(PLACEHOLDER.findall(fr[key])), key
+
+
 # Issue 12 (faults 1, 14, 23): the switch's carrier, outgoing checks, ambiguous amounts -------
 
 def test_an_amount_with_a_dot_and_three_digits_is_not_guessed():
@@ -176,3 +205,46 @@ def test_the_sealed_switch_needs_both_halves(text):
     assert form.open_switch(sealed, key) == text
     assert form.open_switch(sealed, key + "A") is None
     assert form.open_switch("!!", key) is None
+
+
+# The form declared once (web/questions.py) --------------------------------------------------
+
+def test_the_css_disclosure_rules_are_the_declarations():
+    """static/site.css is hand-written (one stylesheet, served as it is, styled before any
+    script), so its :has() rules are checked here against the declaration, both ways."""
+    from tools.build import pages
+    css = (ROOT / "static" / "site.css").read_text()
+    wanted = pages.disclosure_css().split(" }\n")
+    for rule in wanted:
+        assert rule in css, "static/site.css lacks (from web/questions.py, by pages.disclosure_css):\n" + rule
+    written = [rule for rule in re.findall(r"^(?:\.crs-form:has|\.language:has|#cond-)[^{]*\{[^}]*\}$",
+                                           css, re.M) if ".tef-only" not in rule]
+    assert sorted(r.rstrip(" }") for r in written) == sorted(r.rstrip(" }") for r in wanted)
+
+
+def test_the_enumerations_are_the_cores():
+    from crs import clb, profile, tables
+    from web import questions
+    options = {q.id: [v for v, _ in q.options] for q in questions.QUESTIONS if q.kind == "select"}
+    assert sorted(options["marital_status"]) == sorted(profile.MARITAL_STATUSES)
+    assert options["education"] == options["spouse-education"] == list(tables.EDUCATION_LEVELS)
+    assert options["canadian_education"] == [c for c in tables.CANADIAN_EDUCATION if c != "none"]
+    assert options["job_offer"] == [j for j in profile.JOB_OFFERS if j]
+    assert set(form.TESTS) == set(clb.TESTS) and form.ABILITIES == clb.ABILITIES
+    # every word a question names is in the catalogue
+    for q in questions.QUESTIONS:
+        for key in [q.label, q.hint, q.empty] + [k for _, k in q.options if isinstance(k, str)]:
+            assert key is None or key in strings.S, (q.id, key)
+
+
+def test_the_spouse_eca_date_is_a_question():
+    fields = dict(form.fields_from_profile({"marital_status": "married", "spouse": {
+        "canadian_citizen_or_pr": False, "accompanying": True, "education": "bachelors",
+        "eca_date": "2021-06-01"}}))
+    assert fields["spouse-eca_date"] == "2021-06-01"
+    p = form.profile_from_fields(fields)
+    assert p["spouse"]["eca_date"] == "2021-06-01" and "spouse" not in form.extras_of(p)
+    assert "eca_date" not in form.profile_from_fields(dict(fields, **{"spouse-eca_date": " "}))["spouse"]
+    # hidden with the rest of the spouse's questions
+    assert "spouse" not in form.profile_from_fields(dict(fields, marital_status="never_married"))
+    assert form.error_target("spouse.eca_date", set(form.FIELD_IDS)) == "spouse-eca_date"

@@ -203,3 +203,47 @@ def test_no_request_leaves_the_origin(page, site_url, console_errors):
     foreign = [u for u in requests if not u.startswith(site_url) and not u.startswith("data:")]
     assert requests and foreign == []
     assert console_errors == []
+
+
+# The question added through the declaration alone (web/questions.py, issue 13 item 5): the
+# spouse's ECA date. By hand from crs-rules.md, with an accompanying spouse, on 2026-06-01
+# (rule set 2025-03-25): age 29 = 100 (A1, with spouse), no education = 0, CLB 4 in each
+# ability = 4 x 6 = 24 (A3), no Canadian work = 0: core 124; the spouse's bachelor's degree
+# = 8 (B1): total 132. From the ECA's fifth anniversary (MI s.17(4)) the 8 points are lost:
+# 124. No transferability line uses the spouse's education, and there are no other points.
+COUPLE = {"marital_status": "married",
+          "spouse": {"canadian_citizen_or_pr": False, "accompanying": True,
+                     "education": "bachelors"},
+          "age": 29, "education": "none",
+          "first_language": {"test": "clb", "speaking": 4, "listening": 4, "reading": 4,
+                             "writing": 4}}
+
+
+def test_spouse_eca_date_typed_stale_and_carried(page, site_url):
+    open_page(page, site_url)
+    type_profile(page, COUPLE, as_of="2026-06-01")
+    wait_total(page, "132")
+    assert page.is_visible("#spouse-eca_date")
+    page.fill("#spouse-eca_date", "2021-06-02")         # the day before the fifth anniversary
+    wait_total(page, "132")
+    assert read_result(page)["lines"]["spouse.education"] == "8 / 10"
+    page.fill("#spouse-eca_date", "2021-06-01")         # five years old on the day scored
+    wait_total(page, "124")
+    result = read_result(page)
+    assert result["lines"]["spouse.education"] == "0 / 10" and result["sections"]["spouse"] == "0"
+    # the share link carries it, and a fresh page shows it
+    page.click("#make-share")
+    link = page.input_value("#share-link")
+    doc = form.decode_share(link.split("#", 1)[1])
+    assert doc["spouse"]["eca_date"] == "2021-06-01"
+    page.goto("about:blank")
+    open_page(page, site_url, fragment="#" + link.split("#", 1)[1])
+    wait_total(page, "124")
+    assert page.input_value("#spouse-eca_date") == "2021-06-01"
+    # Remember keeps it across a reload
+    page.click("#remember")
+    page.goto("about:blank")
+    open_page(page, site_url)
+    wait_total(page, "124")
+    assert page.input_value("#spouse-eca_date") == "2021-06-01"
+    page.click("#forget")

@@ -5,8 +5,9 @@
     runtime.py    dist/vendor/: Pyodide and PyScript under versioned, hashed directories, the
                   interpreter module and snapshot worker (static/templates/crs-start.mjs,
                   crs-snapshot-worker.mjs) filled in; returns the Runtime (the names written)
-    pages.py      the calculator pages and their PyScript configs (HTML from the catalogue
-                  py/web/strings.py)
+    pages.py      the calculator pages (the template index.html at the top of the repository,
+                  its slots filled: words from py/web/words/, the form from
+                  py/web/questions.py) and their PyScript configs
     embed.py      the embed pages, the consent window and the embed docs pages (docs/embed.md)
     headers.py    the CSP and other headers, dist/_headers, who may frame the embed
     offline.py    dist/sw.js (static/templates/sw.js filled in) and its precache list

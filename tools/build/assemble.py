@@ -1,7 +1,7 @@
 """build(dist): the whole of dist/, each job in turn (the package's docstring lists them).
 
-dist/ holds both pages (index.html in English, fr/index.html in French, generated from one
-template with the catalogue py/web/strings.py), their PyScript configs, py/ (the page's entry
+dist/ holds both pages (index.html in English, fr/index.html in French, generated from the
+template index.html with the catalogue py/web/words/<lang>.json), their PyScript configs, py/ (the page's entry
 script and py/app.zip: the scoring core py/crs and the page glue py/web, compiled), static/, the
 embed pages, and the runtime vendored from node_modules (Pyodide and @pyscript/core): the page
 never asks any other origin for anything.

@@ -30,11 +30,13 @@ def npm_version(package):
     return json.loads((NODE_MODULES / package / "package.json").read_text())["version"]
 
 
-def fill(template, **values):
-    """The text of static/templates/`template` with each placeholder __CRS_<NAME>__ replaced by
-    values[name] (a string, written as it is). A placeholder without a value, or a value without
-    its placeholder, fails the build: a template and its caller cannot drift apart silently."""
-    text = (TEMPLATES / template).read_text()
+def fill(template, text=None, **values):
+    """The text of static/templates/`template` (or `text`, read from it by the caller) with each
+    placeholder __CRS_<NAME>__ replaced by values[name] (a string, written as it is). A
+    placeholder without a value, or a value without its placeholder, fails the build: a
+    template and its caller cannot drift apart silently."""
+    if text is None:
+        text = (TEMPLATES / template).read_text()
     wanted = set(_PLACEHOLDER.findall(text))
     given = {"__CRS_%s__" % name.upper() for name in values}
     if wanted != given:

@@ -8,113 +8,20 @@ The frame is the calculator page's form and result panel (pages.py) in a lighter
 
 Who may frame it, and the headers: headers.py.
 
-The words of the embed pages are here (EN, FR), not in py/web/strings.py: they are used at
-build time only and the running calculator never needs them.
+The words of the embed pages are in tools/build/words/<lang>.json, not in the page's catalogue
+(py/web/words/): they are used at build time only and the running calculator never needs them.
 """
 
 import json
 
-from . import pages
-from .pages import T, esc
+from . import common, pages
+from .pages import T, esc, strings
 
 
-W = {
-    "frame_title": ("CRS score calculator", "Calculateur de la note SCG"),
-    "embed_h1": ("Estimate your CRS score (Express Entry)",
-                 "Estimez votre note SCG (Entrée express)"),
-    "embed_privacy": (
-        "Nothing you enter leaves this frame: the calculation runs in your browser, and the "
-        "website showing it cannot read your answers.",
-        "Rien de ce que vous saisissez ne quitte ce cadre : le calcul se fait dans votre "
-        "navigateur, et le site qui l'affiche ne peut pas lire vos réponses."),
-    "consent_legend": ("Share your score with this website?",
-                       "Communiquer votre note à ce site?"),
-    "consent_label": ("Send my score to {host}", "Envoyer ma note à {host}"),
-    "consent_hint": (
-        "Only the total and the four section subtotals are sent, each time they change. Your "
-        "answers are never sent. Untick to stop.",
-        "Seuls le total et les quatre sous-totaux sont envoyés, à chaque changement. Vos "
-        "réponses ne sont jamais envoyées. Décochez pour arrêter."),
-    "consent_waiting": (
-        "Answer in the window that opened (“Send your score?”). Nothing is sent until you do.",
-        "Répondez dans la fenêtre qui s'est ouverte (« Envoyer votre note? »). Rien n'est envoyé "
-        "avant."),
-    "consent_confirm": ("Yes, send my score", "Oui, envoyer ma note"),
-    # The consent window (embed/consent.html): a window of its own, which the website cannot
-    # cover or make transparent as it can its frame.
-    "consent_title": ("Send your score?", "Envoyer votre note?"),
-    "consent_question": ("Send your CRS score to {host}?", "Envoyer votre note SCG à {host}?"),
-    "consent_asked": (
-        "You ticked “Send my score” in the CRS calculator shown on that website. If you did not "
-        "mean to, choose “Do not send”.",
-        "Vous avez coché « Envoyer ma note » dans le calculateur SCG affiché sur ce site. Si ce "
-        "n'était pas voulu, choisissez « Ne pas envoyer »."),
-    "consent_what": (
-        "Only the total and the four section subtotals are sent, each time they change, until "
-        "you untick the box. Your answers are never sent.",
-        "Seuls le total et les quatre sous-totaux sont envoyés, à chaque changement, jusqu'à ce "
-        "que vous décochiez la case. Vos réponses ne sont jamais envoyées."),
-    "consent_yes": ("Send my score", "Envoyer ma note"),
-    "consent_no": ("Do not send", "Ne pas envoyer"),
-    "open_full": ("Open the full calculator (save, share) in a new tab",
-                  "Ouvrir le calculateur complet (enregistrer, partager) dans un nouvel onglet"),
-    "powered": ("Unofficial calculator; not affiliated with IRCC.",
-                "Calculateur non officiel, sans lien avec IRCC."),
-    # The docs page
-    "docs_title": ("Embed the CRS calculator on your website",
-                   "Intégrer le calculateur SCG dans votre site"),
-    "docs_lede": (
-        "Add the calculator to any page with one script tag and one placeholder. It runs in a "
-        "frame served by us: your page's scripts and styles cannot reach what visitors type, "
-        "and the calculator cannot reach your page.",
-        "Ajoutez le calculateur à n'importe quelle page avec une balise script et un "
-        "emplacement. Il s'exécute dans un cadre servi par nous : les scripts et styles de "
-        "votre page n'atteignent pas ce que les visiteurs saisissent, et le calculateur "
-        "n'atteint pas votre page."),
-    "docs_snippet_h": ("The snippet", "L'extrait de code"),
-    "docs_copy": ("Copy the snippet", "Copier l'extrait"),
-    "docs_copied": ("Snippet copied.", "Extrait copié."),
-    "docs_options_h": ("Options", "Options"),
-    "docs_opt_lang": ("data-lang: en or fr (default en).",
-                      "data-lang : en ou fr (par défaut en)."),
-    "docs_opt_asof": (
-        "data-as-of: the \"Score as of\" date, YYYY-MM-DD (default: today); it chooses the "
-        "rules applied. Visitors can still change it.",
-        "data-as-of : la date « Note au », AAAA-MM-JJ (par défaut : aujourd'hui); elle choisit "
-        "les règles appliquées. Les visiteurs peuvent la changer."),
-    "docs_opt_compact": ("data-compact: a denser layout for narrow columns.",
-                         "data-compact : une mise en page plus dense pour les colonnes étroites."),
-    "docs_opt_share": (
-        "data-share-score: ask visitors whether to send you their score. A box they must tick "
-        "appears in the frame; then your page receives a crs:score event on the placeholder "
-        "with the total and section subtotals (never the answers).",
-        "data-share-score : demander aux visiteurs s'ils veulent vous envoyer leur note. Une "
-        "case à cocher apparaît dans le cadre; ensuite, votre page reçoit un événement "
-        "crs:score sur l'emplacement avec le total et les sous-totaux (jamais les réponses)."),
-    "docs_opt_style": (
-        "CSS custom properties on the placeholder: --crs-accent (#rgb or #rrggbb; darkened if "
-        "needed to keep text readable) and --crs-font (generic families such as serif, "
-        "sans-serif, system-ui, or names of fonts installed on the visitor's device). Anything "
-        "else is ignored.",
-        "Propriétés personnalisées CSS sur l'emplacement : --crs-accent (#rgb ou #rrggbb; "
-        "assombrie au besoin pour rester lisible) et --crs-font (familles génériques comme "
-        "serif, sans-serif, system-ui, ou noms de polices installées sur l'appareil du "
-        "visiteur). Tout le reste est ignoré."),
-    "docs_element": (
-        "Prefer a custom element? <crs-calculator lang=\"fr\" share-score></crs-calculator> "
-        "does the same (it only creates the frame).",
-        "Vous préférez un élément personnalisé? <crs-calculator lang=\"fr\" share-score>"
-        "</crs-calculator> fait la même chose (il ne crée que le cadre)."),
-    "docs_csp": (
-        "If your page has a Content-Security-Policy, allow our origin in script-src (for "
-        "embed.js) and frame-src. The first visit downloads the calculator's runtime (about "
-        "4 MB); browsers keep a separate copy per website.",
-        "Si votre page a une Content-Security-Policy, autorisez notre origine dans script-src "
-        "(pour embed.js) et frame-src. La première visite télécharge l'environnement du "
-        "calculateur (environ 4 Mo); les navigateurs en gardent une copie par site."),
-    "docs_example_h": ("Live example", "Exemple en direct"),
-    "docs_back": ("Back to the calculator", "Retour au calculateur"),
-}
+# Build-time words (the running page never needs them, so they are not in py/app.zip): the
+# catalogue tools/build/words/<lang>.json, read as the page's (web/strings.py).
+W = strings.pairs_of({lang: strings.read_catalogue(str(common.ROOT / "tools" / "build" / "words"),
+                                                   lang) for lang in strings.LANGS}, "embed")
 
 
 def w(key, lang, **values):

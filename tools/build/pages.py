@@ -1,6 +1,8 @@
 """The calculator pages, English at dist/index.html and French at dist/fr/index.html, generated
-from one template (below) and the catalogue py/web/strings.py, with their PyScript configs. The
-embed pages (embed.py) reuse the form, result panel, status lines and head of these.
+from one template (index.html at the top of the repository, its slots filled here) and the
+page's catalogue (py/web/words/<lang>.json), with their PyScript configs. The form comes from
+its declaration (py/web/questions.py). The embed pages (embed.py) reuse the form, result panel,
+status lines and head of these.
 
 Every text is escaped (esc); the runtime's paths come from the Runtime that runtime.write
 returned.
@@ -10,6 +12,7 @@ import datetime
 import html
 import json
 import os
+import re
 import sys
 
 from . import common
@@ -18,6 +21,7 @@ from .headers import CSP
 sys.path.insert(0, str(common.ROOT / "py"))
 from web import strings  # noqa: E402  (the page's words: one catalogue for build and page)
 from web import form as webform  # noqa: E402
+from web import questions  # noqa: E402  (the form's questions, declared once)
 
 T = strings.t
 
@@ -115,14 +119,10 @@ def radios(fid, legend, lang, hint=None, choices=(("yes", "yes"), ("no", "no")),
             inline=" radios--inline" if inline else "", items="".join(items), body=body))
 
 
-TEST_OPTIONS = [("og_english", [(t, "o_" + t) for t in webform.TESTS_EN]),
-                ("og_french", [(t, "o_" + t) for t in webform.TESTS_FR])]
-
-
 def language_block(path, legend, lang, hint, empty):
     base = webform.field_id(path)
     scores = []
-    for a in webform.ABILITIES:
+    for a in questions.ABILITIES:
         fid = "%s-%s" % (base, a)
         clb = '<span class="clb" id="%s-clb" aria-live="off"></span>' % fid
         scores.append(
@@ -143,7 +143,7 @@ def language_block(path, legend, lang, hint, empty):
             tef=esc(T("h_test_date_tef", lang)), err=error_slot(date_id),
             attrs=attrs(id=date_id, name=date_id, type="date", autocomplete="off",
                         aria_describedby=describedby(date_id, True))))
-    test = select_field(base + "-test", "l_test", TEST_OPTIONS, lang, empty=empty)
+    test = select_field(base + "-test", "l_test", questions.TEST_OPTIONS, lang, empty=empty)
     return (
         '<div class="field" data-field="%(base)s"><fieldset class="fieldset language" id="%(base)s" '
         'aria-describedby="%(base)s-hint %(base)s-error">'
@@ -162,96 +162,83 @@ def section(key, lang, body, sid=None, cls=""):
                 cls, sid, sid, sid, esc(T(key, lang)), body))
 
 
-EDU_OPTIONS = [(e, "o_edu_" + e) for e in webform.EDUCATION]
+def question_html(q, lang):
+    """One question of the declaration (web/questions.py) as HTML."""
+    if q.kind == "select":
+        return select_field(q.id, q.label, q.options, lang, hint=q.hint, empty=q.empty,
+                            label_class=q.label_class)
+    if q.kind == "text":
+        return text_field(q.id, q.label, lang, hint=q.hint, width=q.width, inputmode=q.inputmode,
+                          type_=q.type_, label_class=q.label_class)
+    if q.kind == "radios":
+        return radios(q.id, q.label, lang, hint=q.hint, choices=q.choices,
+                      checked=q.checked, inline=q.inline, body=items_html(q.body, lang))
+    return language_block(q.path, q.label, lang, q.hint, q.empty)
 
 
-def optional_html(lang):
-    """The optional eligibility questions (docs/profile-format-extensions.md), collapsed."""
-    return (
-        '<details class="form-section optional" id="optional">'
-        '<summary class="optional__summary"><span class="h2">%s</span></summary>'
-        '<p class="hint">%s</p>%s</details>' % (
-            esc(T("opt_summary", lang)), esc(T("opt_intro", lang)), "".join([
-                radios("intends_to_live_in_quebec", "q_quebec", lang, hint="h_quebec",
-                       checked=None),
-                radios("authorized_to_work_in_canada", "q_authorized", lang,
-                       hint="h_authorized", checked=None),
-                text_field("settlement_funds", "q_funds", lang, hint="h_funds", width=4,
-                           inputmode="decimal"),
-                text_field("family_size", "q_family_size", lang, hint="h_family_size",
-                           width=2),
-                radios("studied_in_canada", "q_studied", lang, checked=None),
-                radios("relative_in_canada", "q_relative", lang, hint="h_relative",
-                       checked=None),
-            ])))
+def items_html(items, lang):
+    out = []
+    for item in items:
+        if isinstance(item, questions.Question):
+            out.append(question_html(item, lang))
+        elif isinstance(item, questions.Shown):
+            out.append('<div class="conditional" id="%s">%s</div>'
+                       % (item.id, items_html(item.items, lang)))
+        elif item.kind == "details":
+            out.append(
+                '<details class="form-section optional" id="%s">'
+                '<summary class="optional__summary"><span class="h2">%s</span></summary>'
+                '<p class="hint">%s</p>%s</details>' % (
+                    item.id, esc(T(item.heading, lang)), esc(T(item.intro, lang)),
+                    items_html(item.items, lang)))
+        else:
+            out.append(section(item.heading, lang, items_html(item.items, lang), sid=item.id,
+                               cls=" conditional" if item.when else ""))
+    return "".join(out)
 
 
 def form_html(lang):
-    marital = select_field("marital_status", "q_marital_status",
-                           [(m, "o_ms_" + m) for m in webform.MARITAL], lang,
-                           label_class="label label--m")
-    accompanying = radios("spouse-accompanying", "q_spouse_accompanying", lang,
-                          hint="h_spouse_accompanying")
-    spouse_q = radios("spouse-canadian_citizen_or_pr", "q_spouse_citizen", lang,
-                      body='<div class="conditional" id="cond-accompanying">%s</div>' % accompanying)
-    age = radios("age_by", "q_age", lang, hint="h_age", inline=False, checked="age",
-                 choices=(("age", "o_age_by_age"), ("date_of_birth", "o_age_by_dob")),
-                 body='<div class="conditional" id="cond-age">%s</div>'
-                      '<div class="conditional" id="cond-dob">%s</div>' % (
-                          text_field("age", "l_age", lang),
-                          text_field("date_of_birth", "l_date_of_birth", lang,
-                                     hint="h_date_of_birth", type_="date", width="date")))
-    you = section("sec_you", lang, marital + '<div class="conditional" id="cond-spouse">%s</div>'
-                  % spouse_q + age, sid="you")
+    """The form, from its declaration (web/questions.py)."""
+    return ('<form id="crs-form" class="crs-form" novalidate autocomplete="off" action="#">%s'
+            '</form>' % items_html(questions.FORM, lang))
 
-    cedu = select_field("canadian_education", "q_canadian_education",
-                        [(c, "o_cedu_" + c) for c in webform.CANADIAN_EDUCATION], lang)
-    education = section("sec_education", lang, "".join([
-        select_field("education", "q_education", EDU_OPTIONS, lang, hint="h_education",
-                     label_class="label label--m"),
-        text_field("eca_date", "l_eca_date", lang, hint="h_eca_date", type_="date",
-                   width="date"),
-        radios("has_canadian_education", "q_has_canadian_education", lang,
-               hint="h_has_canadian_education",
-               body='<div class="conditional" id="cond-cedu">%s</div>' % cedu),
-    ]), sid="education-section")
 
-    languages = section("sec_language", lang, "".join([
-        language_block("first_language", "q_first_language", lang, "h_first_language",
-                       "o_choose"),
-        language_block("second_language", "q_second_language", lang, "h_second_language",
-                       "o_no_test"),
-    ]), sid="languages")
+def groups(items=questions.FORM):
+    """Every Shown group and conditional Section of the form's declaration, in page order."""
+    for item in items:
+        if isinstance(item, questions.Question):
+            yield from groups(item.body)
+        else:
+            if item.when:
+                yield item
+            yield from groups(item.items)
 
-    work = section("sec_work", lang, "".join([
-        text_field("canadian_work_years", "q_canadian_work_years", lang,
-                   hint="h_canadian_work_years", width=2, label_class="label label--m"),
-        text_field("foreign_work_years", "q_foreign_work_years", lang,
-                   hint="h_foreign_work_years", width=2, label_class="label label--m"),
-    ]), sid="work")
 
-    job = select_field("job_offer", "q_job_offer",
-                       [(j, "o_" + j) for j in webform.JOB_OFFERS], lang)
-    other = section("sec_other", lang, "".join([
-        radios("certificate_of_qualification", "q_certificate", lang, hint="h_certificate"),
-        radios("has_job_offer", "q_has_job_offer", lang, hint="h_has_job_offer",
-               body='<div class="conditional" id="cond-job">%s</div>' % job),
-        radios("provincial_nomination", "q_provincial_nomination", lang),
-        radios("sibling_in_canada", "q_sibling", lang, hint="h_sibling"),
-    ]), sid="other")
+def _answer_selectors(fid, answers):
+    question = questions.BY_ID[fid]
+    if question.kind == "radios":
+        return ["#%s:checked" % question.radio_id(a) for a in answers]
+    return ['#%s option[value="%s"]:checked' % (fid, a) for a in answers]
 
-    spouse = section("sec_spouse", lang, "".join([
-        select_field("spouse-education", "q_spouse_education", EDU_OPTIONS, lang,
-                     empty="o_spouse_no_education", label_class="label label--m"),
-        text_field("spouse-canadian_work_years", "q_spouse_canadian_work_years", lang,
-                   hint="h_canadian_work_years", width=2, label_class="label label--m"),
-        language_block("spouse.language", "q_spouse_language", lang, "h_spouse_language",
-                       "o_no_spouse_test"),
-    ]), sid="spouse-section", cls=" conditional")
-    return (
-        '<form id="crs-form" class="crs-form" novalidate autocomplete="off" action="#">'
-        '%s%s%s%s%s%s%s</form>' % (you, education, languages, work, other, spouse,
-                                     optional_html(lang)))
+
+def disclosure_css():
+    """The CSS rules that show each group on its answers, before any script runs: hidden
+    by default, shown while the form :has() every answer of its `when` (one selector for
+    each combination of the answers allowed)."""
+    rules = ["%s { display: none; }" % ", ".join("#" + g.id for g in groups())]
+    for group in groups():
+        selectors = [".crs-form"]
+        for fid, answers in group.when:
+            selectors = [s + ":has(%s)" % a for s in selectors
+                         for a in _answer_selectors(fid, answers)]
+        rules.append(",\n".join("%s #%s" % (s, group.id) for s in selectors)
+                     + " { display: block; }")
+    # Inside every language question: the scores once a test is chosen, its date unless the
+    # levels are typed directly.
+    rules.append('.language:has(select option[value=""]:checked) .cond-scores { display: none; }')
+    rules.append(",\n".join('.language:has(select option[value="%s"]:checked) .cond-test-date' % t
+                            for t in questions.LEVEL_TESTS) + " { display: none; }")
+    return "\n".join(rules)
 
 
 # The breakdown's rows come from the core's line declarations (crs.factors.LINES and the lines
@@ -418,68 +405,28 @@ def preload_html(prefix, runtime):
             + "</template>\n")
 
 
+TEMPLATE = common.ROOT / "index.html"
+_WORD_SLOT = re.compile(r"__CRS_W_([A-Z0-9_]+?)__")
+
+
 def page_html(lang, prefix, config_url, runtime):
+    """index.html filled for `lang`: its words from the catalogue, the form from its
+    declaration, the panels, and the runtime's paths (prefix: "" or "../")."""
     other = "fr" if lang == "en" else "en"
-    other_href = prefix + ("fr/" if other == "fr" else "")
-    here_href = prefix + ("fr/" if lang == "fr" else "")
-    dates = rule_dates()
     built = datetime.date.today().isoformat()
-    footer_rules = T("footer_rules", lang, dates=", ".join(dates) or "—", built=built)
-    return """{head}<title>{title}</title>
-<meta name="description" content="{desc}">
-<link rel="icon" href="data:,">
-<link rel="alternate" hreflang="en-CA" href="{en_href}">
-<link rel="alternate" hreflang="fr-CA" href="{fr_href}">
-<link rel="stylesheet" href="{p}static/site.css">
-{preload}<script type="module" src="{p}static/storage-fallback.js"></script>
-<script type="module" src="{p}static/boot.js"></script>
-<script type="module" src="{p}static/sw-register.js"></script>
-<script type="module" src="{p}{pyscript}/core.js"></script>
-</head>
-<body>
-<a class="skip-link" href="#crs-form">{skip}</a>
-<header class="site-header"><div class="wrap site-header__inner">
-<p class="site-name">{site}</p>
-<nav class="lang-nav" aria-label="Language / Langue"><a id="other-lang" href="{other_href}" lang="{other}-CA" hreflang="{other}-CA">{other_label}</a></nav>
-</div></header>
-<main class="wrap" id="main">
-<h1 class="h1">{h1}</h1>
-<p class="lede">{lede}</p>
-<p class="privacy" id="privacy">{privacy}</p>
-{status}
-<div class="layout">
-<div class="layout__form">{form}</div>
-<div class="layout__result">{result}</div>
-</div>
-{panels}
-{save}
-</main>
-<footer class="site-footer"><div class="wrap">
-<p>{disclaimer}</p>
-<nav aria-label="{links_label}"><ul class="footer-links">
-<li><a href="{tool_url}" rel="noopener noreferrer">{tool}</a></li>
-<li><a href="{rounds_url}" rel="noopener noreferrer">{rounds}</a></li>
-</ul></nav>
-<p id="footer-rules">{footer_rules}</p>
-<p class="offline-status" id="offline-status" hidden>{offline_ready}</p>
-</div></footer>
-<script type="py" src="{p}py/web/main.py" config="{config}"></script>
-</body>
-</html>
-""".format(
-        head=head_open(lang), title=esc(T("html_title", lang)),
-        preload=preload_html(prefix, runtime), pyscript=runtime.pyscript_dir,
-        desc=esc(T("meta_description", lang)), p=prefix, en_href=prefix, fr_href=prefix + "fr/",
-        skip=esc(T("skip_link", lang)), site=esc(T("site_name", lang)), other=other,
-        other_href=other_href, other_label=esc(T("other_lang_label", lang)),
-        h1=esc(T("h1", lang)), lede=esc(T("lede", lang)), privacy=esc(T("privacy", lang)),
-        status=status_html(lang), form=form_html(lang), result=result_html(lang), save=save_html(lang),
-        panels=panels_html(lang),
-        disclaimer=esc(T("footer_disclaimer", lang)), links_label=esc(T("footer_links_label", lang)),
-        tool_url=esc(strings.url("official_tool", lang)), tool=esc(T("footer_official_tool", lang)),
-        rounds_url=esc(strings.url("rounds", lang)), rounds=esc(T("footer_rounds", lang)),
-        footer_rules=esc(footer_rules), config=config_url, here=here_href,
-        offline_ready=esc(T("offline_ready", lang)))
+    footer_rules = T("footer_rules", lang, dates=", ".join(rule_dates()) or "—", built=built)
+    text = TEMPLATE.read_text().split("-->\n", 1)[1]      # the template's own comment
+    words = {"w_" + key.lower(): esc(T(key.lower(), lang)) for key in _WORD_SLOT.findall(text)}
+    return common.fill(
+        TEMPLATE.name, text, head=head_open(lang), prefix=prefix, en_href=prefix,
+        fr_href=prefix + "fr/", preload=preload_html(prefix, runtime),
+        core_js=prefix + runtime.pyscript_dir + "/core.js",
+        other=other, other_href=prefix + ("fr/" if other == "fr" else ""),
+        status=status_html(lang), form=form_html(lang), result=result_html(lang),
+        panels=panels_html(lang), save=save_html(lang),
+        tool_url=esc(strings.url("official_tool", lang)),
+        rounds_url=esc(strings.url("rounds", lang)), footer_rules=esc(footer_rules),
+        config=config_url, **words)
 
 
 def pyscript_config(prefix, runtime):
