@@ -3,7 +3,7 @@ translator reviews each language whole. Groups (errors, warnings, choices, ...) 
 modules read them as {key: (English, French)} through `pairs`, as they always have.
 
 The two files must hold the same groups and keys (tests/core/test_catalogue.py); the page's
-words are the page layer's own catalogue (web/strings.py).
+words are the page layer's own catalogue (py/web/words/*.json, read by web/strings.py).
 """
 
 import json as _json
