@@ -12,8 +12,10 @@ from . import assemble, common
 VENV = common.ROOT / ".venv"
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
 # Python test dependencies, pinned to the versions this was built and measured with.
+# pytest-rerunfailures: a browser test whose renderer crashed ("Target crashed", not an
+# assertion) runs again, at most twice, and the summary counts it (tests/e2e/conftest.py).
 TEST_REQUIREMENTS = ("pytest==9.2.0", "hypothesis==6.170.15", "playwright==1.65.2",
-                     "pytest-playwright==0.10.0")
+                     "pytest-playwright==0.10.0", "pytest-rerunfailures==16.7")
 
 
 def venv_python():
@@ -22,7 +24,8 @@ def venv_python():
 
 def ensure_venv():
     py = venv_python()
-    check = [str(py), "-c", "import pytest, hypothesis, playwright, pytest_playwright"]
+    check = [str(py), "-c", "import pytest, hypothesis, playwright, pytest_playwright, "
+                           "pytest_rerunfailures"]
     if py.exists() and subprocess.run(check, capture_output=True).returncode == 0:
         return
     common.log("creating .venv with", ", ".join(TEST_REQUIREMENTS))
