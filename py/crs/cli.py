@@ -1,5 +1,6 @@
 """Command line: `python -m crs SUBCOMMAND` (see `python -m crs --help`), the one entry for
-every subcommand: score, eligibility, rank, and the maintainer's `rounds refresh|check`.
+every subcommand: score, eligibility, categories, rank, and the maintainer's `rounds
+refresh|check|categories`.
 
 Prints result JSON in the format of profile-format.md. A JSON array in gives a JSON array out,
 in order, each item a result or its errors. Exit status: 0 when every profile scored, 2 when
@@ -21,6 +22,7 @@ import crs
 from . import messages as _m
 from .problems import errors as _problem_errors
 from . import score
+from .parameters import CATEGORIES_FILE as DEFAULT_CATEGORIES
 from .rounds import DEFAULT_SNAPSHOT, load_snapshot
 from .rules import BY_ID
 
@@ -167,12 +169,17 @@ def _parser():
     parser = argparse.ArgumentParser(
         prog="python -m crs",
         description="Comprehensive Ranking System (Express Entry) calculator.",
-        epilog="Subcommands: score, eligibility, rank, rounds (each has --help).")
+        epilog="Subcommands: score, eligibility, categories, rank, rounds (each has --help).")
     sub = parser.add_subparsers(dest="command", required=True)
     batch = {"score": ("score profiles (a JSON object or an array of them)",
                        "Score profiles (a JSON object or an array of them)."),
              "eligibility": ("program eligibility (FSW, CEC, FST)",
-                             "Program eligibility (FSW, CEC, FST).")}
+                             "Program eligibility (FSW, CEC, FST)."),
+             "categories": ("the round types that can invite the candidate",
+                            "Round types in force on the date (general, each program, "
+                            "provincial nominees, each category of the category set in force) "
+                            "with eligible / not_eligible / unknown and the reasons "
+                            "(docs/categories.md).")}
     for name, (short, long) in batch.items():
         p = sub.add_parser(name, help=short, description=long, epilog=limits_help(crs.MAX_BATCH))
         p.add_argument("file", help="a JSON profile or array of profiles, or - for standard input")
@@ -213,6 +220,11 @@ def _parser():
                          help="write even if the feed is older than the current snapshot")
     check = actions.add_parser("check", help="read a feed and list every problem (JSON)")
     check.add_argument("feed")
+    cats = actions.add_parser("categories", help="ee_categories.json -> the shipped category "
+                              "sets (py/crs/data/categories.json)")
+    cats.add_argument("source", help="shared/data/ee_categories.json")
+    cats.add_argument("--out", default=DEFAULT_CATEGORIES)
+    cats.add_argument("--generated", metavar="YYYY-MM-DD", help="default: today (UTC)")
     return parser
 
 
@@ -226,6 +238,9 @@ def main(argv=None):
     if args.command == "eligibility":
         from .eligibility import eligibility
         return run_batch(args, lambda doc: eligibility(doc, as_of=args.date, lang=args.lang))
+    if args.command == "categories":
+        from .categories import categories
+        return run_batch(args, lambda doc: categories(doc, as_of=args.date, lang=args.lang))
     return run_batch(args, lambda doc: score(doc, as_of=args.date, rules=args.rules,
                                              lang=args.lang))
 
@@ -266,6 +281,14 @@ def rounds(args):
     """`rounds refresh FEED` writes the page's snapshot; `rounds check FEED` lists every
     problem of a feed as JSON."""
     from . import feed      # the feed repair: loaded by this command only
+    if args.action == "categories":
+        with open(args.source, encoding="utf-8") as handle:
+            data = feed.build_categories(json.load(handle), args.generated)
+        with open(args.out, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(feed.dump_categories(data))
+        print("wrote %s (%d sets, %d round names)" % (args.out, len(data["sets"]),
+                                                      len(data["round_names"])), file=sys.stderr)
+        return 0
     report = feed.read_feed(args.feed)
     if args.action == "check":
         shown = {k: v for k, v in report.items() if k != "rounds"}

@@ -495,3 +495,50 @@ def dump_snapshot(snapshot):
         items = ",\n  ".join(json.dumps(x, **compact) for x in snapshot[key])
         parts.append(',\n "%s": [\n  %s\n ]' % (key, items))
     return "".join(parts) + "\n}\n"
+
+
+# ---------------------------------------------------------------------------------------------
+# Category sets: shared/data/ee_categories.json -> py/crs/data/categories.json
+
+CATEGORIES_FORMAT = "crs-categories/1"
+_RULE_KEYS = ("type", "language", "min_nclc", "min_months", "continuous_required",
+              "window_years", "single_occupation", "where")
+
+
+def build_categories(data, generated=None):
+    """The shipped category data from ee_categories.json: each set's categories with their
+    rule, NOC codes and grade, and the map of every round name to its round type. Titles,
+    sources and notes stay in the source file (its PROVENANCE is shipped beside it)."""
+    sets = []
+    for s in data["sets"]:
+        categories = []
+        for c in s["categories"]:
+            entry = {"id": c["id"], "name": {"en": c["name_en"], "fr": c["name_fr"]},
+                     "rule": {k: c["rule"][k] for k in _RULE_KEYS if k in c["rule"]},
+                     "nocs": sorted(n["code"] if isinstance(n, dict) else n
+                                    for n in c["nocs"] or ()),
+                     "grade": c["grade"]}
+            if c.get("in_force"):
+                entry["in_force"] = c["in_force"]
+            categories.append(entry)
+        sets.append({"id": s["id"], "in_force": s["in_force"], "grade": s["grade"],
+                     "categories": categories})
+    names = {}
+    for m in data["round_name_map"]:
+        kind = m["round_type"]
+        rid = {"general": "general", "program": m["program"],
+               "category": m["category_id"]}[kind]
+        for name in [m["drawName"], *m.get("names_fr", ())]:
+            names[name] = {"kind": kind, "id": rid, "sets": m.get("set_years")}
+    return {
+        "format": CATEGORIES_FORMAT,
+        "provenance": {
+            "source": "ee_categories.json (shared/data), written %s" % data["written"],
+            "status": data["status"], "grades": data["grades"],
+            "how_to_pick_a_set": data["how_to_pick_a_set"],
+            "generated": generated or _dt.datetime.now(_dt.timezone.utc).date().isoformat()},
+        "sets": sets, "round_names": names}
+
+
+def dump_categories(categories):
+    return json.dumps(categories, ensure_ascii=False, indent=0, sort_keys=False) + "\n"

@@ -25,6 +25,8 @@ Kinds, each compiled once per rule set into a tuple or dict lookup (rules.compil
 """
 
 import datetime as _dt
+import json as _json
+import os as _os
 
 LEVEL_TOP = 12       # CLB/NCLC levels run 0..12
 AGE_TOP = 120        # the profile's highest age (profile.MAX_AGE)
@@ -179,6 +181,33 @@ SERIES = {
         "values": (("1900-01-01", False), ("2024-01-30", True))},
 }
 
+
+# Category-based selection (MI s.10.3 rounds by category; docs/categories.md): the category
+# sets are data, py/crs/data/categories.json (from shared/data/ee_categories.json, every list
+# graded SC), and the set in force a dated series like the others.
+CATEGORIES_FILE = _os.path.join(_os.path.dirname(_os.path.abspath(__file__)), "data",
+                                "categories.json")
+_CATEGORY_DATA = []
+
+
+def category_data():
+    """The shipped category sets and round names (read once; through the module's loader in
+    the page, where this package is inside py/app.zip)."""
+    if not _CATEGORY_DATA:
+        loader = globals().get("__loader__")
+        if hasattr(loader, "get_data"):
+            text = loader.get_data(CATEGORIES_FILE).decode("utf-8")
+        else:
+            with open(CATEGORIES_FILE, encoding="utf-8") as handle:
+                text = handle.read()
+        _CATEGORY_DATA.append(_json.loads(text))
+    return _CATEGORY_DATA[0]
+
+
+SERIES["selection.category_set"] = {
+    "ref": "category-based selection (IRPA s.10.3(1); ee_categories.json, grade SC)",
+    "values": (("1900-01-01", None),
+               *((s["in_force"], s["id"]) for s in category_data()["sets"]))}
 
 _DATED = {name: tuple((_dt.date.fromisoformat(first), value) for first, value in s["values"])
           for name, s in SERIES.items()}

@@ -6,7 +6,7 @@ import json
 from hypothesis import example, given, settings, strategies as st
 
 import crs
-from crs import eligibility, ranking, timeline, whatif
+from crs import categories, eligibility, ranking, timeline, whatif
 from tests.core.strategies import (ABILITIES, any_as_of, as_of, full_profiles, hostile_profiles,
                                   is_error, json_values, profiles)
 
@@ -130,6 +130,7 @@ def _api_results(doc, day, lang):
     errors = crs.validate(doc, as_of=day, lang=lang)
     assert isinstance(errors, list)
     yield eligibility.eligibility(doc, as_of=day, lang=lang)
+    yield categories.categories(doc, as_of=day, lang=lang)
     yield timeline.timeline(doc, as_of=day, lang=lang)
     yield whatif.what_ifs(doc, as_of=day, lang=lang)
     if isinstance(doc, dict):
