@@ -216,6 +216,9 @@ def _parser():
     refresh.add_argument("--out", default=DEFAULT_SNAPSHOT)
     refresh.add_argument("--source-url", help="default: IRCC's feed (crs.feed.SOURCE_URL)")
     refresh.add_argument("--generated", metavar="YYYY-MM-DD", help="default: today (UTC)")
+    refresh.add_argument("--supplement", metavar="FILE",
+                         help="rounds newer than the feed from secondary sources "
+                              "(ee_rounds_supplement.json): stored apart and marked")
     refresh.add_argument("--force", action="store_true",
                          help="write even if the feed is older than the current snapshot")
     check = actions.add_parser("check", help="read a feed and list every problem (JSON)")
@@ -300,15 +303,20 @@ def rounds(args):
         print("nothing written", file=sys.stderr)
         return 2
     current = load_snapshot(args.out) if os.path.exists(args.out) else None
-    if current and current["rounds"] and not args.force:
-        if current["rounds"][0]["date"] > report["rounds"][0]["date"]:
+    official = [r for r in (current or {}).get("rounds", ()) if not r.get("secondary")]
+    if official and not args.force:
+        if official[0]["date"] > report["rounds"][0]["date"]:
             print("the feed (%s) is older than %s (%s); use --force"
-                  % (report["rounds"][0]["date"], args.out, current["rounds"][0]["date"]),
+                  % (report["rounds"][0]["date"], args.out, official[0]["date"]),
                   file=sys.stderr)
             return 2
     try:
+        supplement = None
+        if args.supplement:
+            with open(args.supplement, encoding="utf-8") as handle:
+                supplement = feed.read_supplement(json.load(handle))
         snapshot = feed.build_snapshot(report, args.source_url or feed.SOURCE_URL,
-                                       args.generated)
+                                       args.generated, supplement)
     except ValueError as exc:
         print("error: %s" % exc, file=sys.stderr)
         return 2

@@ -97,3 +97,13 @@ def period_end(moment, years):
 def period_start(day, years):
     """The first day of the `years` years that end on `day` (a look-back window)."""
     return period_end(day, -years)
+
+
+def months_before(day, months):
+    """The same day `months` months before `day` (a look-back window); where that month is
+    shorter, its last day (31 August minus six months: 28 or 29 February)."""
+    total = day.year * 12 + day.month - 1 - months
+    year, month = divmod(total, 12)
+    month += 1
+    last = (_dt.date(year + (month == 12), month % 12 + 1, 1) - _dt.timedelta(days=1)).day
+    return _dt.date(year, month, min(day.day, last))

@@ -427,8 +427,24 @@ def attribution(newest):
     return {"en": en, "fr": fr}
 
 
-def build_snapshot(report, source_url=SOURCE_URL, generated=None):
-    """The compact snapshot: rounds as rows, names and pool distributions stored once."""
+def read_supplement(data):
+    """Rounds from secondary sources (shared/data/ee_rounds_supplement.json: newer than the
+    newest feed copy found, without tie-break times), kept apart from the feed's rows: the
+    snapshot stores them under "secondary" and every round read from there is marked."""
+    rows = []
+    for r in data["rounds"]:
+        rows.append({"number": str(r["number"]), "date": as_date(r["date"]).isoformat(),
+                     "name": r["name"], "category": category_of(r["name"]),
+                     "crs": int(r["crs"]), "size": int(r["size"]), "grade": r["grade"],
+                     "source": r.get("source")})
+    return {"status": data["status"], "snapshot_date": data["source"].get("snapshot_date"),
+            "source": data["source"].get("primary"), "grades": data.get("grade_legend"),
+            "rounds": sorted(rows, key=lambda r: round_key(r), reverse=True)}
+
+
+def build_snapshot(report, source_url=SOURCE_URL, generated=None, supplement=None):
+    """The compact snapshot: rounds as rows, names and pool distributions stored once;
+    `supplement` (read_supplement) adds the secondary rounds newer than the feed, apart."""
     rounds = report["rounds"]
     newest = rounds[0] if rounds else None
     names, name_index = [], {}
@@ -468,8 +484,22 @@ def build_snapshot(report, source_url=SOURCE_URL, generated=None):
         "rejected": _by_code(report["rejected"]),
         "notes": _by_code(report["notes"]),
     }
-    return {"format": SNAPSHOT_FORMAT, "provenance": provenance, "categories": category_labels(),
-            "columns": list(SNAPSHOT_COLUMNS), "names": names, "pools": pools, "rounds": rows}
+    out = {"format": SNAPSHOT_FORMAT, "provenance": provenance, "categories": category_labels(),
+           "columns": list(SNAPSHOT_COLUMNS), "names": names, "pools": pools, "rounds": rows}
+    if supplement:
+        newest_day = newest["date"] if newest else ""
+        extra = [r for r in supplement["rounds"] if r["date"] > newest_day]
+        for r in extra:
+            if r["name"] not in name_index:
+                name_index[r["name"]] = len(names)
+                names.append([r["name"], r["category"]])
+        out["secondary"] = {
+            "status": supplement["status"], "snapshot_date": supplement["snapshot_date"],
+            "source": supplement["source"], "grades": supplement["grades"],
+            "columns": ["number", "date", "name", "crs", "size", "grade"],
+            "rounds": [[r["number"], r["date"], name_index[r["name"]], r["crs"], r["size"],
+                        r["grade"]] for r in extra]}
+    return out
 
 
 def _by_code(items):
@@ -482,7 +512,8 @@ def _by_code(items):
 
 def dump_snapshot(snapshot):
     # One round per line: small, and a refresh shows as a readable diff.
-    head = {k: v for k, v in snapshot.items() if k not in ("names", "pools", "rounds")}
+    head = {k: v for k, v in snapshot.items()
+            if k not in ("names", "pools", "rounds", "secondary")}
     compact = dict(separators=(",", ":"), ensure_ascii=False)
     # Lists of round numbers on one line each.
     text = json.dumps(head, ensure_ascii=False, indent=1)
@@ -494,6 +525,13 @@ def dump_snapshot(snapshot):
     for key in ("names", "pools", "rounds"):
         items = ",\n  ".join(json.dumps(x, **compact) for x in snapshot[key])
         parts.append(',\n "%s": [\n  %s\n ]' % (key, items))
+    if "secondary" in snapshot:
+        secondary = dict(snapshot["secondary"])
+        rows = secondary.pop("rounds")
+        text = json.dumps(secondary, ensure_ascii=False, indent=1)[:-2]
+        text = text.replace("\n", "\n ")
+        items = ",\n   ".join(json.dumps(x, **compact) for x in rows)
+        parts.append(',\n "secondary": %s,\n  "rounds": [\n   %s\n  ]\n }' % (text, items))
     return "".join(parts) + "\n}\n"
 
 

@@ -3,6 +3,7 @@
 from . import clb as _clb
 from . import dates as _dates
 from . import factors as _factors
+from . import formats as _formats
 from . import messages as _m
 from . import parameters as _parameters
 from . import rules as _rules
@@ -73,6 +74,10 @@ def _warnings(p, as_of, rs, lines, lang):
     if p.spouse_status and p.spouse_details_given:
         why = _m.SPOUSE_WHY[p.spouse_status][1 if lang == "fr" else 0]
         out.append(_m.warning("spouse_details_ignored", lang, "spouse", why=why))
+    for change in _rules.announced_on(as_of):
+        out.append(_m.warning("announced_change", lang, None,
+                              date=_formats.date(change["in_force"], lang),
+                              applied=_formats.date(rs.in_force, lang)))
     drop = age_drop(p, as_of)
     if drop is not None:
         day, next_age, before, after = drop

@@ -288,7 +288,7 @@ def load_snapshot(path=None):
 
 
 def _no_snapshot(code, message):
-    return {"provenance": None, "categories": category_labels(), "rounds": [],
+    return {"provenance": None, "categories": category_labels(), "rounds": [], "secondary": None,
             "errors": [{"code": code, "message": message}]}
 
 
@@ -304,9 +304,25 @@ def _expand(data):
         rounds.append({"number": row[col["number"]], "date": row[col["date"]],
                        "category": category, "name": name, "crs": row[col["crs"]],
                        "size": row[col["size"]], "tie_break": row[col["tie_break"]],
-                       "distribution": pools[pool] if pool is not None else None})
+                       "distribution": pools[pool] if pool is not None else None,
+                       "secondary": False})
+    # Rounds newer than the feed, from secondary sources: marked, each with its grade, never
+    # a tie-break time (the sources do not give one).
+    secondary = data.get("secondary")
+    if secondary:
+        sc = {name: i for i, name in enumerate(secondary["columns"])}
+        extra = []
+        for row in secondary["rounds"]:
+            name, category = names[row[sc["name"]]]
+            extra.append({"number": row[sc["number"]], "date": row[sc["date"]],
+                          "category": category, "name": name, "crs": row[sc["crs"]],
+                          "size": row[sc["size"]], "tie_break": None, "distribution": None,
+                          "secondary": True, "grade": row[sc["grade"]]})
+        rounds = sorted(extra + rounds, key=round_key, reverse=True)
     return {"provenance": data["provenance"], "categories": data.get("categories")
-            or category_labels(), "rounds": rounds, "errors": []}
+            or category_labels(), "rounds": rounds, "errors": [],
+            "secondary": ({k: v for k, v in secondary.items() if k not in ("rounds", "columns")}
+                          if secondary else None)}
 
 
 # ---------------------------------------------------------------------------------------------
@@ -328,7 +344,8 @@ def _summary(r):
             "label": {"en": category_label(r["category"], "en"),
                       "fr": category_label(r["category"], "fr")},
             "number": r["number"], "date": r["date"], "name": r["name"], "crs": r["crs"],
-            "size": r["size"], "tie_break": r["tie_break"]}
+            "size": r["size"], "tie_break": r["tie_break"],
+            "secondary": r.get("secondary", False), "grade": r.get("grade")}
 
 
 def latest_by_category(rounds, as_of=None):
@@ -356,3 +373,73 @@ def latest_distribution(rounds, as_of=None):
         if r.get("distribution"):
             return r["distribution"]
     return None
+
+
+# ---------------------------------------------------------------------------------------------
+# Round types (crs.categories ids) and what past rounds say for one of them
+
+# The snapshot's category keys that differ from crs.categories' round-type ids.
+ROUND_TYPE = {"canadian_experience_class": "cec", "federal_skilled_worker": "fsw",
+              "federal_skilled_trades": "fst", "provincial_nominee_program": "pnp",
+              "physicians": "physicians_canadian_experience",
+              "senior_managers": "senior_managers_canadian_experience",
+              "researchers": "researchers_canadian_experience"}
+WINDOWS = (6, 12)
+
+
+def round_type_of(category):
+    """The crs.categories round-type id of a snapshot category key."""
+    return ROUND_TYPE.get(category, category)
+
+
+def _outcome(r, score, submitted_at):
+    """above / below, or for a tie (MI s.8(3)(b): the earlier submission first) tie_invited,
+    tie_not_invited, or tie_unknown without a tie-break time or a submission time."""
+    if score > r["crs"]:
+        return "above"
+    if score < r["crs"]:
+        return "below"
+    if not r.get("tie_break") or submitted_at is None:
+        return "tie_unknown"
+    tie_break = _dates.timestamp(r["tie_break"])[0]
+    if tie_break is None:
+        return "tie_unknown"
+    return "tie_invited" if submitted_at <= tie_break else "tie_not_invited"
+
+
+def history(rounds, round_type, as_of, score=None, submitted_at=None):
+    """The rounds of one round type in the 6 and 12 months up to `as_of`: how many, their
+    cutoffs and sizes, in how many `score` (submitted at `submitted_at`, a datetime or None)
+    was at or above the cutoff, and the median gap between rounds. History, not a forecast."""
+    day = as_date(as_of)
+    mine = sorted((r for r in _on_or_before(rounds, day)
+                   if round_type_of(r["category"]) == round_type), key=round_key)
+    windows = {}
+    for months in WINDOWS:
+        start = _dates.months_before(day, months).isoformat()
+        chosen = [r for r in mine if r["date"] > start]
+        days = [as_date(r["date"]) for r in chosen]
+        gaps = [(b - a).days for a, b in zip(days, days[1:])]
+        w = {"months": months, "count": len(chosen),
+             "rounds": [_summary(r) for r in chosen],
+             "cutoffs": [r["crs"] for r in chosen], "sizes": [r["size"] for r in chosen],
+             "invitations": sum(r["size"] for r in chosen),
+             "secondary": sum(1 for r in chosen if r.get("secondary")),
+             "median_gap_days": _median(gaps) if gaps else None}
+        if score is not None:
+            outcomes = [_outcome(r, score, submitted_at) for r in chosen]
+            for summary, outcome in zip(w["rounds"], outcomes):
+                summary["outcome"] = outcome
+            w["at_or_above"] = sum(o in ("above", "tie_invited") for o in outcomes)
+            w["ties_undecided"] = outcomes.count("tie_unknown")
+        windows[months] = w
+    return {"round_type": round_type, "as_of": day.isoformat(), "windows": windows,
+            "latest": _summary(mine[-1]) if mine else None}
+
+
+def _median(values):
+    ordered = sorted(values)
+    middle = len(ordered) // 2
+    if len(ordered) % 2:
+        return ordered[middle]
+    return (ordered[middle - 1] + ordered[middle]) / 2

@@ -114,10 +114,23 @@ AMENDMENTS = (
         "changes": {"additional.job_offer": {"teer_0_major_group_00": 0, "teer_0_1_2_3": 0}},
         "notes": "No points for arranged employment (it still counts for eligibility).",
     },
-    # The 2026 reform (crs-rules.md §2.8): announced, point values not published. When they
-    # are, add it here as described in the module docstring, e.g.
-    # {"id": "2026-MM-DD", "in_force": "2026-MM-DD", "instrument": "...", "source": "...",
-    #  "changes": {...}},
+    # The 2026 reform (crs-rules.md §2.8, rules-2026.md §0-§2): a high-wage-occupation factor
+    # consulted on in 2026; two third-party sources (grade R/SS) say something took effect on
+    # 2026-11-03; no point value, MI text or Gazette notice was found. An entry with a
+    # `status` is never used to score: from its date the result warns that the CRS may have
+    # changed and that the previous rule set is applied (messages: warnings.announced_change).
+    # When the values are published, drop the status and give `changes` (module docstring).
+    {
+        "id": "2026-11-03",
+        "in_force": "2026-11-03",
+        "status": "announced, no values published",
+        "instrument": "High-wage occupation factor (announced; no Ministerial Instructions seen)",
+        "instrument_fr": "Facteur des professions à salaire élevé (annoncé; aucune instruction "
+                         "ministérielle vue)",
+        "source": "shared/reference/rules-2026.md §0-§2 (grade R/SS: two unverified "
+                  "third-party sources)",
+        "changes": {},
+    },
 )
 
 # Express Entry opened on 2015-01-01: no rule set before it.
@@ -205,7 +218,10 @@ class RuleSets:
 
     def __init__(self, amendments):
         values, added, sets = {}, (), []
-        for amendment in sorted(amendments, key=lambda a: a["in_force"]):
+        # Announced changes without values (a `status`) make no rule set: announced_on.
+        self.announced = tuple(a for a in amendments if a.get("status"))
+        for amendment in sorted((a for a in amendments if not a.get("status")),
+                                key=lambda a: a["in_force"]):
             unknown = set(amendment["changes"]) - set(_parameters.DECLARED)
             if unknown:
                 raise ValueError("%s changes no parameter named %s"
@@ -216,6 +232,10 @@ class RuleSets:
         self.all = tuple(sets)
         self.by_id = {s.id: s for s in sets}
         self.latest = sets[-1]
+
+    def announced_on(self, day):
+        """Announced changes (no values published) dated on or before `day`."""
+        return [a for a in self.announced if _dt.date.fromisoformat(a["in_force"]) <= day]
 
     def in_force_on(self, day):
         """The rule set in force on `day` (a date), or None before the first."""
@@ -233,6 +253,7 @@ RULE_SETS = DEFAULT.all
 BY_ID = DEFAULT.by_id
 LATEST = DEFAULT.latest
 in_force_on = DEFAULT.in_force_on
+announced_on = DEFAULT.announced_on
 
 
 def at(name, day, col=1):

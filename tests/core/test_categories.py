@@ -87,3 +87,95 @@ def test_the_shipped_data_is_the_shared_file_trimmed():
     built = feed.build_categories(json.loads(source.read_text(encoding="utf-8")),
                                   shipped["provenance"]["generated"])
     assert built == shipped
+
+
+# --- Every round name maps to a round type -------------------------------------------------
+
+def test_every_round_name_of_the_snapshot_maps_to_a_round_type_and_set():
+    from crs import rounds as R
+    names = cat.data()["round_names"]
+    snapshot = R.load_snapshot()
+    assert snapshot["errors"] == []
+    ids = {"general", "cec", "fsw", "fst", "pnp"} | {c["id"] for s in cat.data()["sets"]
+                                                      for c in s["categories"]}
+    for r in snapshot["rounds"]:
+        assert r["name"] in names, "unmapped round name %r (#%s)" % (r["name"], r["number"])
+        entry = names[r["name"]]
+        assert entry["id"] in ids
+        # the feed repair's own category key agrees with the data's round type
+        assert R.round_type_of(r["category"]) == entry["id"], r["name"]
+        if entry["kind"] == "category":
+            assert entry["sets"], r["name"]
+            # the round is held while a set that has this category is in force (or its own
+            # earlier start): its date is on or after the first of its sets
+            first = min(s["in_force"] for s in cat.data()["sets"] if s["id"] in entry["sets"])
+            early = [c.get("in_force") for s in cat.data()["sets"] for c in s["categories"]
+                     if c["id"] == entry["id"] and c.get("in_force")]
+            assert r["date"] >= min([first] + early), (r["number"], r["name"])
+
+
+def test_the_supplement_names_map_too():
+    source = ROOT.parent / "shared" / "data" / "ee_rounds_supplement.json"
+    if not source.exists():
+        pytest.skip("shared/data is not beside this checkout")
+    names = cat.data()["round_names"]
+    for r in json.loads(source.read_text(encoding="utf-8"))["rounds"]:
+        assert r["name"] in names and r["name_fr"] in names, r["number"]
+
+
+# --- The announced 2026 change ---------------------------------------------------------------
+
+def test_the_announced_change_never_scores_and_is_said_from_its_day():
+    import crs
+    from crs import rules
+    assert all(not s.id.startswith("2026-11") for s in rules.RULE_SETS)
+    assert [a["id"] for a in rules.announced_on(__import__("datetime").date(2026, 11, 3))] \
+        == ["2026-11-03"]
+    doc = CASES[0]["profile"]
+    before = crs.score(doc, as_of="2026-11-02")
+    for lang, words in (("en", "November 3, 2026"), ("fr", "3 novembre 2026")):
+        after = crs.score(doc, as_of="2026-11-03", lang=lang)
+        said = [w["message"] for w in after["warnings"] if w["code"] == "announced_change"]
+        assert len(said) == 1 and words in said[0]
+        assert ("March 25, 2025" if lang == "en" else "25 mars 2025") in said[0]
+        assert after["total"] == before["total"]
+    assert not [w for w in before["warnings"] if w["code"] == "announced_change"]
+
+
+# --- What past rounds say (crs.rounds.history), on a hand-worked slice ------------------------
+
+HISTORY = ROOT / "tests" / "rounds" / "history-slice.json"
+
+
+def _history_cases():
+    if not HISTORY.exists():
+        return []
+    return json.loads(HISTORY.read_text(encoding="utf-8"))["cases"]
+
+
+@pytest.mark.parametrize("case", _history_cases(), ids=lambda c: c["id"])
+def test_history_on_a_hand_worked_slice(case):
+    from crs import dates, rounds as R
+    when = dates.timestamp(case["submitted_at"])[0] if case.get("submitted_at") else None
+    got = R.history(R.load_snapshot()["rounds"], case["round_type"], case["as_of"],
+                    case["score"], when)
+    for months, want in case["windows"].items():
+        w = got["windows"][int(months)]
+        have = dict(w, rounds=[r["number"] for r in w["rounds"]],
+                    outcomes={r["number"]: r["outcome"] for r in w["rounds"]
+                              if r["outcome"].startswith("tie")})
+        for key, value in want.items():
+            assert have[key] == value, (months, key)
+
+
+def test_there_is_a_hand_worked_history_slice():
+    assert len(_history_cases()) >= 5
+
+
+def test_months_before_takes_the_last_day_of_a_shorter_month():
+    import datetime as dt
+    from crs import dates
+    assert dates.months_before(dt.date(2026, 8, 31), 6) == dt.date(2026, 2, 28)
+    assert dates.months_before(dt.date(2028, 8, 31), 6) == dt.date(2028, 2, 29)
+    assert dates.months_before(dt.date(2026, 1, 15), 12) == dt.date(2025, 1, 15)
+    assert dates.months_before(dt.date(2026, 3, 1), 1) == dt.date(2026, 2, 1)

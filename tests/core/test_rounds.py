@@ -22,8 +22,10 @@ from crs import rounds as R
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 # CI checks the repository out with ../shared beside it (.ci/).
 SHARED = pathlib.Path(os.environ.get("CRS_SHARED", ROOT.parent / "shared"))
-FEED = SHARED / "data" / "ee_rounds_123_en.json"
-FEED_SHA256 = "054a004a6f054d33064fd21a14a86d6afcedace04364bf230e1ec43c1309013d"
+FEED = SHARED / "data" / "ee_rounds_123_en.2026-08-20.json"
+FEED_SHA256 = "97ae965f061ce10c688f5b1c7cb5562ddd369a349b037723c440e68a3372fca6"
+# Rounds #438-#447 from secondary sources (shipped apart, marked).
+SUPPLEMENT = SHARED / "data" / "ee_rounds_supplement.json"
 SNAPSHOT = ROOT / "py" / "crs" / "data" / "rounds.json"
 
 needs_feed = pytest.mark.skipif(not FEED.exists(), reason="shared feed copy not available")
@@ -88,19 +90,19 @@ def test_feed_copy_is_the_one_documented():
 @needs_feed
 def test_every_round_of_the_feed_parses_or_is_reported(feed_rows, report):
     assert report["errors"] == []
-    assert len(feed_rows) == 435
+    assert len(feed_rows) == 438
     rejected = {x["index"] for x in report["rejected"]}
     assert len(report["rounds"]) + len(rejected) == len(feed_rows)
-    assert len(report["rounds"]) == 435 and report["rejected"] == []
+    assert len(report["rounds"]) == 438 and report["rejected"] == []
     newest = report["rounds"][0]
     assert (newest["number"], newest["date"], newest["crs"], newest["size"]) == \
-        ("434", "2026-08-07", 470, 300)
-    assert newest["category"] == "transport" and newest["tie_break"] == "2025-10-11T14:55:49Z"
+        ("437", "2026-08-19", 382, 5000)
+    assert newest["category"] == "french" and newest["tie_break"] == "2026-03-01T18:34:05Z"
     assert newest["programs"] == ["fsw", "cec", "fst"]
     oldest = report["rounds"][-1]
     assert (oldest["number"], oldest["date"]) == ("1", "2015-01-31")
     numbers = [r["number"] for r in report["rounds"]]
-    assert len(set(numbers)) == 435
+    assert len(set(numbers)) == 438
     assert numbers.index("91b") == numbers.index("91a") - 1     # same day, b after a
 
 
@@ -135,19 +137,19 @@ def test_known_feed_defects_are_repaired_or_reported(report):
     assert codes(notes, "139") == ["tie_break_not_before_round"]
     # Tie-breaks are published from round #77 (2017-11-08) onward.
     with_tie = [r for r in report["rounds"] if r["tie_break"]]
-    assert len(with_tie) == 359 and min(r["date"] for r in with_tie) == "2017-11-08"
+    assert len(with_tie) == 362 and min(r["date"] for r in with_tie) == "2017-11-08"
 
 
 @needs_feed
 def test_pool_distributions_of_the_feed(report):
     with_dist = [r for r in report["rounds"] if r["distribution"]]
-    assert len(with_dist) == 217
+    assert len(with_dist) == 220
     assert min(r["date"] for r in with_dist) == "2022-01-19"          # round #214
     missing = {r["number"] for r in report["rounds"]
                if r["date"] >= "2022-01-19" and not r["distribution"]}
     assert missing == {"223", "224", "226", "227"}
     d = report["rounds"][0]["distribution"]
-    assert d["as_on"] == "2026-08-03" and d["dd"][17] == 229_100 and d["dd"][1] == 19_705
+    assert d["as_on"] == "2026-08-16" and d["dd"][17] == 226_859 and d["dd"][1] == 18_657
     for r in with_dist:
         bands = R.pool_bands(r["distribution"])
         assert sum(b["count"] for b in bands) == r["distribution"]["dd"][17]
@@ -159,38 +161,48 @@ def test_pool_distributions_of_the_feed(report):
 def test_shipped_snapshot_loads(snap):
     assert snap["errors"] == []
     rounds = snap["rounds"]
-    assert len(rounds) == 435
-    assert (rounds[0]["number"], rounds[0]["date"]) == ("434", "2026-08-07")
+    assert len(rounds) == 448
+    official = [r for r in rounds if not r["secondary"]]
+    secondary = [r for r in rounds if r["secondary"]]
+    assert len(official) == 438 and [r["number"] for r in secondary] == [
+        str(n) for n in range(447, 437, -1)]
+    assert all(r["tie_break"] is None and r["grade"] in ("SC", "SS") for r in secondary)
+    assert (rounds[0]["number"], rounds[0]["date"], rounds[0]["crs"], rounds[0]["size"]) == \
+        ("447", "2026-10-01", 476, 3500)
+    assert (official[0]["number"], official[0]["date"]) == ("437", "2026-08-19")
+    assert snap["secondary"]["snapshot_date"] == "2026-10-01"
+    assert snap["secondary"]["status"].startswith("SECONDARY")
     p = snap["provenance"]
     assert p["source_url"] == F.SOURCE_URL
-    assert p["newest_round"] == {"number": "434", "date": "2026-08-07"}
-    assert p["input_sha256"] == FEED_SHA256 and p["rounds"] == 435
+    assert p["newest_round"] == {"number": "437", "date": "2026-08-19"}
+    assert p["input_sha256"] == FEED_SHA256 and p["rounds"] == 438
     assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", p["generated"])
     assert "not been produced in affiliation" in p["attribution"]["en"]
-    assert "August 7, 2026" in p["attribution"]["en"]
-    assert "7 août 2026" in p["attribution"]["fr"] and "affiliation" in p["attribution"]["fr"]
+    assert "August 19, 2026" in p["attribution"]["en"]
+    assert "19 août 2026" in p["attribution"]["fr"] and "affiliation" in p["attribution"]["fr"]
     assert set(snap["categories"]) == set(R.CATEGORIES)
     assert SNAPSHOT.stat().st_size < 80_000           # small: the page downloads it
 
 
 def test_snapshot_provenance_file_agrees():
     text = (SNAPSHOT.parent / "PROVENANCE.md").read_text()
-    assert FEED_SHA256 in text and F.SOURCE_URL in text and "#434" in text
+    assert FEED_SHA256 in text and F.SOURCE_URL in text and "#437" in text and "#447" in text
 
 
 @needs_feed
 def test_snapshot_holds_what_the_loader_reads(snap, report):
     keep = ("number", "date", "category", "name", "crs", "size", "tie_break", "distribution")
-    assert snap["rounds"] == [{k: r[k] for k in keep} for r in report["rounds"]]
+    official = [{k: r[k] for k in keep} for r in snap["rounds"] if not r["secondary"]]
+    assert official == [{k: r[k] for k in keep} for r in report["rounds"]]
 
 
 @needs_feed
 def test_refresh_rebuilds_the_shipped_snapshot_byte_for_byte(tmp_path, snap):
     out = tmp_path / "rounds.json"
-    p = run_rounds("refresh", str(FEED), "--out", str(out),
+    p = run_rounds("refresh", str(FEED), "--out", str(out), "--supplement", str(SUPPLEMENT),
                    "--generated", snap["provenance"]["generated"])
     assert p.returncode == 0, p.stderr
-    assert "rounds parsed: 435, rejected: 0" in p.stderr
+    assert "rounds parsed: 438, rejected: 0" in p.stderr
     assert out.read_bytes() == SNAPSHOT.read_bytes()
 
 
@@ -491,10 +503,12 @@ def test_latest_by_category(snap):
     assert len(latest) == len(by) == 15                     # every category but "other"
     assert [x["date"] for x in latest] == sorted((x["date"] for x in latest), reverse=True)
     assert (by["canadian_experience_class"]["number"], by["canadian_experience_class"]["crs"],
-            by["canadian_experience_class"]["size"]) == ("432", 516, 3000)
+            by["canadian_experience_class"]["size"]) == ("446", 518, 2000)
+    assert by["canadian_experience_class"]["secondary"] is True     # from the supplement
     assert (by["provincial_nominee_program"]["number"], by["provincial_nominee_program"]["crs"]) \
-        == ("431", 768)
-    assert (by["french"]["number"], by["french"]["crs"], by["french"]["size"]) == ("433", 391, 5000)
+        == ("445", 725)
+    assert (by["french"]["number"], by["french"]["crs"], by["french"]["size"]) == ("437", 382, 5000)
+    assert by["french"]["secondary"] is False
     assert (by["general"]["number"], by["general"]["date"], by["general"]["crs"]) == \
         ("294", "2024-04-23", 529)
     assert by["french"]["label"] == {"en": "French-language proficiency",
@@ -586,9 +600,9 @@ def test_candidates_above_uses_the_aggregate_when_sub_bands_disagree():
 
 def test_candidates_above_on_the_latest_pool(snap):
     d = R.latest_distribution(snap["rounds"])
-    assert d["as_on"] == "2026-08-03"
+    assert d["as_on"] == "2026-08-16"                 # round #437's pool (feed copy 2026-08-20)
     out = R.candidates_above(470, d)
-    assert out["exact"] and out["above_min"] == 500 + 19_705 + 12_939 + 12_890 + 16_368
+    assert out["exact"] and out["above_min"] == 439 + 18_657 + 12_915 + 13_066 + 16_626
     assert R.latest_distribution(snap["rounds"], as_of="2021-12-31") is None
 
 
