@@ -38,6 +38,9 @@ WORDS = {
            "total_1024": "+600 points (total 1,024)", "birthday": "Your next birthday: \u22126 points",
            "ties": "ties are broken by submission time", "above": "Above, by", "below": "Below, by",
            "date": "May 10, 2027", "french": "French-language proficiency",
+           "set_2026": "Category set in force: 2026 (from February 18, 2026)",
+           "announced": "IRCC may have changed the CRS on November 3, 2026",
+           "data_as_of": "Round data as of October 1, 2026",
            "attribution": "Immigration, Refugees and Citizenship Canada"},
     "fr": {"eligible": "Admissible", "met": "Satisfaite :",
            "fsw": "Programme des travailleurs qualifiés (fédéral)",
@@ -47,6 +50,9 @@ WORDS = {
            "ties": "égalités sont départagées selon l'heure de soumission",
            "above": "Supérieure de", "below": "Inférieure de", "date": "10 mai 2027",
            "french": "Compétences linguistiques en français",
+           "set_2026": "Ensemble de catégories en vigueur : 2026 (depuis le 18 février 2026)",
+           "announced": "IRCC a peut-être modifié le SCG le 3 novembre 2026",
+           "data_as_of": "Données des rondes au 1er octobre 2026",
            "attribution": "Immigration, Réfugiés et Citoyenneté Canada"},
 }
 
@@ -59,7 +65,7 @@ def open_with(page, site_url, lang, doc, total):
 
 def wait_panels(page):
     poll(page, "!document.getElementById('beyond-panels').hidden"
-               " && document.querySelectorAll('#rounds-latest tbody tr').length > 0"
+               " && document.querySelectorAll('#rounds-types li, #rounds-types-none').length > 0"
                " && document.querySelectorAll('#whatif-list li').length > 0")
 
 
@@ -180,29 +186,39 @@ def test_rounds(page, site_url, lang):
     w = WORDS[lang]
     open_with(page, site_url, lang, FSW, FSW_TOTAL)
     rows = page.eval_on_selector_all(
-        "#rounds-latest tbody tr",
-        "els => els.map(e => [e.getAttribute('data-category'), e.getAttribute('data-cutoff'),"
+        "#rounds-types li",
+        "els => els.map(e => [e.getAttribute('data-round-type'), e.getAttribute('data-status'),"
+        " e.getAttribute('data-rounds-12'), e.getAttribute('data-cutoff'),"
         " e.getAttribute('data-you')])")
-    by = {c: (cut, you) for c, cut, you in rows}
-    # The snapshot's newest rounds (August 2026): one row per type of round, newest first.
-    assert rows[0][0] == "transport" and len(by) == len(rows) >= 10
-    assert by["french"] == ("391", "above") and by["canadian_experience_class"] == ("516", "below")
-    assert by["provincial_nominee_program"] == ("768", "below")
-    french = page.locator("#rounds-latest tr[data-category='french']")
-    assert w["french"] in french.text_content() and w["above"] in french.text_content()
-    assert w["below"] in text(page, "#rounds-latest tr[data-category='canadian_experience_class']")
-    assert FSW_TOTAL in text(page, "#rounds-latest thead")
+    # FSW-eligible only (work abroad: no CEC; 21231 is in no 2026 category list): the general
+    # and FSW round types, then the military one (never decided from a job code).
+    assert [r[:2] for r in rows] == [["general", "eligible"], ["fsw", "eligible"],
+                                     ["military", "unknown"]]
+    by = {r[0]: r for r in rows}
+    # No general round since #294 (2024-04-23, 529); the last FSW round #240 (2023-02-02, 489).
+    assert by["general"][2:] == ["0", "529", "below"]
+    assert by["fsw"][2:] == ["0", "489", "below"]
+    assert w["below"] in text(page, "#rounds-types li[data-round-type='fsw']")
+    folded = page.eval_on_selector_all(
+        "#rounds-not-eligible li", "els => els.map(e => e.getAttribute('data-round-type'))")
+    assert len(folded) == 12 and "cec" in folded and "french" in folded
     assert w["ties"] in text(page, "#rounds-body")
+    assert w["set_2026"] in text(page, "#rounds-types-notes")
+    # 2026-11-23 is after the announced change of 2026-11-03: said, with the rules applied.
+    assert w["announced"] in text(page, "#rounds-types-notes .round-announced")
     assert page.locator("#rounds-chart svg[role='img']").count() == 1
-    assert page.locator("#rounds-12 tbody tr").count() == 55     # 24 Nov 2025 to 7 Aug 2026
+    # 24 Nov 2025 to 23 Nov 2026: 58 rounds of IRCC's feed (to #437) and 10 secondary ones.
+    assert page.locator("#rounds-12 tbody tr").count() == 68
+    assert page.locator("#rounds-12 tbody tr[data-secondary]").count() == 10
+    assert w["data_as_of"] in text(page, "#rounds-data-as-of")
     low, high = (int(page.get_attribute("#rounds-pool", a))
                  for a in ("data-above-min", "data-above-max"))
     assert 0 < low <= high
     assert w["attribution"] in text(page, "#rounds-body")
-    # Only rounds up to the evaluation date count.
+    # Only rounds up to the evaluation date count, and the announced change is not said.
     page.fill("#as_of", "2026-08-06")
-    poll(page, "document.querySelector('#rounds-latest tbody tr').getAttribute('data-category')"
-               " === 'french'")
+    poll(page, "document.querySelectorAll('#rounds-12 tbody tr').length === 75")
+    poll(page, "!document.querySelector('#rounds-types-notes .round-announced')")
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])

@@ -1,6 +1,9 @@
-"""What past rounds say for this score: the latest cutoff of each round type, the last 12
-months (chart and table), the pool above the score. From the shipped snapshot (crs.rounds),
-rebuilt only when the day changes; the "you" column follows every total. Shell: rounds.html."""
+"""Which rounds can invite the candidate and what past rounds say: each round type in force
+(crs.categories: general, each program, provincial nominees, each category of the set in force)
+with its status, reasons and its rounds of the past 6 and 12 months for this score
+(crs.rounds.history); then all rounds of the last 12 months (chart and table) and the pool above
+the score. From the shipped snapshot (crs.rounds): the chart and table are rebuilt when the day
+changes, the round types on every score. Shell: rounds.html."""
 
 from web.dom import LANG, by_id, document, el, figure, none, set_svg, set_text, table, wrap
 from web.panels import Base
@@ -14,12 +17,13 @@ class Panel(Base):
         super().__init__(page)
         self.snapshot = None      # loaded once
         self.sig = None
+        self.types_sig = None
         self.latest = None
         self.distribution = None
-        self.you_head = None
 
     def failed(self):
         self.sig = None
+        self.types_sig = None
 
     def load_rounds(self):
         if self.snapshot is None:
@@ -40,6 +44,7 @@ class Panel(Base):
         if self.sig is None or self.sig[0] != day:
             self.build_rounds(body, snapshot, day)
         self.sig = (day, total)
+        self.fill_types(reading, snapshot, day, total)
         self.update_rounds_you(total)
 
     def build_rounds(self, body, snapshot, day):
@@ -47,34 +52,12 @@ class Panel(Base):
         from web import charts
         body.replaceChildren()
         all_rounds = snapshot["rounds"]
-        latest = R.latest_by_category(all_rounds, day)
-        self.latest = latest
         self.distribution = R.latest_distribution(all_rounds, day)
-        body.appendChild(el("p", self.page.t("rounds_intro", date=self.page.date_text(day)),
-                             cls="panel__intro"))
-        if latest:
-            # Three columns (the date under the round's type), so it fits a phone.
-            cols = ((self.page.t("col_round_type"), None), (self.page.t("col_cutoff"), "num"),
-                    (self.page.t("col_you", total="…"), None))
-            grid, tbody = table("rounds-latest", self.page.t("rounds_latest_caption"), cols)
-            self.you_head = grid.querySelector("thead th:last-child")
-            for r in latest:
-                tr = el("tr")
-                tr.setAttribute("data-category", r["category"])
-                tr.setAttribute("data-cutoff", str(int(r["crs"])))
-                th = el("th", r["label"][LANG])
-                th.setAttribute("scope", "row")
-                time = el("time", self.page.date_text(r["date"]), cls="round-date")
-                time.setAttribute("datetime", r["date"])
-                th.appendChild(time)
-                tr.appendChild(th)
-                tr.appendChild(el("td", self.page.num(r["crs"]), cls="num"))
-                tr.appendChild(el("td", "", cls="you"))
-                tbody.appendChild(tr)
-            body.appendChild(wrap(grid, "rounds-latest-caption"))
-            body.appendChild(el("p", self.page.t("rounds_ties")))
-        else:
-            body.appendChild(el("p", self.page.t("rounds_none")))
+        # Filled on every score by fill_types (the round types depend on the whole profile).
+        types = el("div", "")
+        types.setAttribute("id", "rounds-types-box")
+        body.appendChild(types)
+        self.types_sig = None
         pool = el("p", "")
         pool.setAttribute("id", "rounds-pool")
         pool.hidden = True
@@ -111,7 +94,9 @@ class Panel(Base):
                 tr.appendChild(el("td", self.page.num(r["crs"]), cls="num"))
                 tr.appendChild(el("td", self.page.num(r["size"]) if isinstance(r["size"], int)
                                    else "–", cls="num"))
-                tr.appendChild(el("td", str(r["number"] or "–"), cls="num"))
+                tr.appendChild(el("td", str(r["number"] or "–") + _mark(r), cls="num"))
+                if r.get("secondary"):
+                    tr.setAttribute("data-secondary", r.get("grade") or "")
                 tbody.appendChild(tr)
             details.appendChild(wrap(grid, "rounds-12-caption"))
             body.appendChild(details)
@@ -119,7 +104,17 @@ class Panel(Base):
             body.appendChild(el("p", self.page.t("rounds_none")))
         prov = snapshot.get("provenance") or {}
         newest = prov.get("newest_round") or {}
-        if newest.get("date"):
+        later = [r for r in all_rounds if r.get("secondary")]
+        if later:
+            body.appendChild(el("p", self.page.t("secondary_legend"), cls="attribution"))
+            p_as_of = el("p", self.page.t(
+                "rounds_data_as_of", date=self.page.date_text(later[0]["date"]),
+                number=str(newest.get("number", "")), n=str(len(later)),
+                feed_date=self.page.date_text(newest.get("date", later[0]["date"]))),
+                cls="attribution")
+            p_as_of.setAttribute("id", "rounds-data-as-of")
+            body.appendChild(p_as_of)
+        elif newest.get("date"):
             body.appendChild(el("p", self.page.t("rounds_as_of", date=self.page.date_text(newest["date"]),
                                              number=str(newest.get("number", ""))),
                                  cls="attribution"))
@@ -127,14 +122,28 @@ class Panel(Base):
         if credit:
             body.appendChild(el("p", credit, cls="attribution"))
 
+    def fill_types(self, reading, snapshot, day, total):
+        """The round types in force for this profile and their past rounds (refilled when the
+        statuses or the total change)."""
+        from crs import categories, rounds as R
+        types = categories.round_types(reading)
+        sig = (day, total, tuple((r["id"], r["status"], tuple(x["message"] for x in r["reasons"]))
+                                 for r in types["round_types"]))
+        if sig == self.types_sig:
+            return
+        self.types_sig = sig
+        submitted = reading.profile.extra.get("submitted_at")
+        histories = {r["id"]: R.history(snapshot["rounds"], r["id"], day, total, submitted)
+                     for r in types["round_types"]}
+        types["announced"] = [w for w in reading.score().get("warnings", ())
+                              if w["code"] == "announced_change"]
+        _types_fill(self, by_id("rounds-types-box"), types, histories, day, total)
+
     def update_rounds_you(self, total):
         from crs import rounds as R
-        head = self.you_head
-        if head is not None and none(head) is not None:
-            set_text(head, self.page.t("col_you", total=self.page.num(total)))
-        for tr in document.querySelectorAll("#rounds-latest tbody tr").to_py():
+        for tr in document.querySelectorAll("#rounds-types li[data-cutoff]").to_py():
             cutoff = int(str(tr.getAttribute("data-cutoff")))
-            cell = none(tr.querySelector("td.you"))
+            cell = none(tr.querySelector(".you"))
             if cutoff < total:
                 text, kind = self.page.t("you_above", gap=self.page.num(total - cutoff)), "above"
             elif cutoff == total:
@@ -162,3 +171,108 @@ class Panel(Base):
         pool.setAttribute("data-above-min", str(above["above_min"]))
         pool.setAttribute("data-above-max", str(above["above_max"]))
         pool.hidden = False
+
+
+def _mark(r):
+    """† after a round from secondary sources (not IRCC's feed)."""
+    return " †" if r.get("secondary") else ""
+
+
+STATUS_ORDER = {"eligible": 0, "unknown": 1, "not_eligible": 2}
+
+
+def _types_fill(panel, box, types, histories, day, total):
+    """The round types table (eligible and undecided ones), the others folded away."""
+    from crs import formats
+    t, page = panel.page.t, panel.page
+    box.replaceChildren()
+    box.appendChild(el("h4", t("types_heading"), cls="h3 program__h"))
+    box.appendChild(el("p", t("types_intro", date=page.date_text(day), total=page.num(total)),
+                       cls="panel__intro"))
+    rows = sorted((r for r in types["round_types"] if r["status"] != "not_eligible"),
+                  key=lambda r: STATUS_ORDER[r["status"]])
+    others = [r for r in types["round_types"] if r["status"] == "not_eligible"]
+    if rows:
+        # A list of cards, not a table: each round type's reasons and history are sentences,
+        # which a four-column table squeezed to one word a line on a phone.
+        ul = el("ul", "", cls="round-types")
+        ul.setAttribute("id", "rounds-types")
+        ul.setAttribute("aria-label", t("types_caption"))
+        for r in rows:
+            h = histories[r["id"]]
+            li = el("li", "", cls="round-type round-type--" + r["status"])
+            li.setAttribute("data-round-type", r["id"])
+            li.setAttribute("data-status", r["status"])
+            li.appendChild(el("h5", r["name"], cls="round-type__h"))
+            li.appendChild(el("span", t("status_" + r["status"]),
+                              cls="round-status round-status--" + r["status"]))
+            reasons = r["reasons"]
+            if r["kind"] == "category" and r["status"] == "eligible":
+                reasons = reasons[:1]       # the program reason is the general round's
+            for reason in reasons:
+                li.appendChild(el("p", reason["message"], cls="round-reason"))
+            w12, w6 = h["windows"][12], h["windows"][6]
+            if w12["count"]:
+                for w in (w6, w12):
+                    li.appendChild(el("p", t("hist_window", months=str(w["months"]),
+                                             n=page.num(w["count"]),
+                                             k=page.num(w["at_or_above"])), cls="round-hist"))
+                if w12["median_gap_days"] is not None:
+                    days = formats.decimal(w12["median_gap_days"], LANG)
+                    li.appendChild(el("p", t("hist_gap", days=days), cls="round-hist"))
+                if w12["ties_undecided"]:
+                    li.appendChild(el("p", t("hist_ties", n=page.num(w12["ties_undecided"])),
+                                      cls="round-hist"))
+                li.setAttribute("data-at-or-above-12", str(w12["at_or_above"]))
+                li.setAttribute("data-rounds-6", str(w6["count"]))
+                li.setAttribute("data-at-or-above-6", str(w6["at_or_above"]))
+            else:
+                li.appendChild(el("p", t("hist_none"), cls="round-hist"))
+            li.setAttribute("data-rounds-12", str(w12["count"]))
+            latest = h["latest"]
+            if latest is not None:
+                line = el("p", t("col_latest") + formats.colon(LANG) + " "
+                          + page.num(latest["crs"]) + _mark(latest) + " ", cls="round-hist")
+                time = el("time", "(" + page.date_text(latest["date"]) + ")")
+                time.setAttribute("datetime", latest["date"])
+                line.appendChild(time)
+                line.appendChild(el("span", "", cls="you"))
+                li.appendChild(line)
+                li.setAttribute("data-cutoff", str(int(latest["crs"])))
+            ul.appendChild(li)
+        box.appendChild(ul)
+        box.appendChild(el("p", t("rounds_ties")))
+    else:
+        none_p = el("p", t("types_none", date=page.date_text(day)), cls="elig-summary")
+        none_p.setAttribute("id", "rounds-types-none")
+        box.appendChild(none_p)
+    if others:
+        details = el("details", cls="rounds-details")
+        details.setAttribute("id", "rounds-not-eligible")
+        details.appendChild(el("summary", t("types_not_eligible", n=page.num(len(others)))))
+        ul = el("ul", "")
+        for r in others:
+            li = el("li", r["name"] + formats.colon(LANG) + " ")
+            li.setAttribute("data-round-type", r["id"])
+            li.appendChild(el("span", " ".join(x["message"] for x in r["reasons"])))
+            ul.appendChild(li)
+        details.appendChild(ul)
+        box.appendChild(details)
+    notes = el("div", "", cls="round-notes")
+    notes.setAttribute("id", "rounds-types-notes")
+    if types["category_set"]:
+        first = next(s["in_force"] for s in _category_sets() if s["id"] == types["category_set"])
+        notes.appendChild(el("p", t("types_set", set=types["category_set"],
+                                    date=page.date_text(first))))
+    else:
+        notes.appendChild(el("p", t("types_no_set", date=page.date_text(day))))
+    for n in types["notes"]:
+        notes.appendChild(el("p", n["message"]))
+    for w in types.get("announced", ()):
+        notes.appendChild(el("p", w["message"], cls="round-announced"))
+    box.appendChild(notes)
+
+
+def _category_sets():
+    from crs import categories
+    return categories.data()["sets"]
