@@ -139,11 +139,11 @@ class Work:
             if not response.ok:
                 raise OSError("HTTP %s" % response.status)
             self.index = noc.Index.from_text(str(await response.text()))
-            document.documentElement.setAttribute("data-crs-noc", "ready")
+            document.documentElement.setAttribute("data-crs-noc-data", "ready")
         except Exception as exc:
             console_error("NOC finder:", repr(exc))
             self.failed = True
-            document.documentElement.setAttribute("data-crs-noc", "failed")
+            document.documentElement.setAttribute("data-crs-noc-data", "failed")
         finally:
             self.loading = False
         for fid in list(self.pending):
@@ -332,7 +332,7 @@ class Work:
             event.preventDefault()          # the input keeps the focus
 
     def on_click(self, event):
-        option = _closest(event, "[data-crs-noc]")
+        option = _closest(event, ".finder__list [data-crs-noc]")
         if option is not None:
             fid = str(option.id).rsplit("-opt-", 1)
             self.choose(fid[0], int(fid[1]))
