@@ -19,7 +19,6 @@ import datetime
 import js
 from pyodide.ffi import create_proxy
 
-from web import noc
 from web import questions as Q
 from web.dom import LANG, by_id, console_error, document, el, none, set_text
 
@@ -126,6 +125,7 @@ class Work:
     def url(self):
         """The asset's URL, beside static/boot.js (every page that runs the calculator loads
         it: the two pages and the embed frames)."""
+        from web import noc           # imported when a finder is first used, not at start-up
         script = none(document.querySelector('script[src$="static/boot.js"]'))
         base = str(script.src) if script is not None else str(js.location.href)
         return str(js.URL.new(noc.ASSET.rsplit("/", 1)[1], base).href)
@@ -135,6 +135,7 @@ class Work:
             return
         self.loading = True
         try:
+            from web import noc
             response = await js.fetch(self.url())
             if not response.ok:
                 raise OSError("HTTP %s" % response.status)
@@ -202,7 +203,7 @@ class Work:
         self.results[fid] = results
         self.active[fid] = -1
         self.render(fid, results)
-        if not query.strip() or len(query.strip()) < noc.MIN_LETTERS and not results:
+        if not query.strip() or len(query.strip()) < 2 and not results:
             self.status(fid, "")
         elif not results:
             self.status(fid, self.t("job_find_none"))
