@@ -33,8 +33,10 @@ PROFILE_KEYS = frozenset([q.path.split(".")[0] for q in Q.QUESTIONS if q.path]
 SPOUSE_KEYS = frozenset(q.path.split(".")[1] for q in Q.QUESTIONS
                         if q.path and q.path.startswith("spouse."))
 # The optional eligibility questions ("Check program eligibility (optional)").
-OPTIONAL_IDS = tuple(q.id for s in Q.FORM if s.kind == "details" for q, _ in Q.walk(s.items)) + tuple(
-    r.id for r, section in Q.repeated() if section is not None and section.kind == "details")
+OPTIONAL_IDS = tuple(q.id for s in Q.FORM if s.kind == "details" for q, _ in Q.walk(s.items))
+# The repeated groups in that section (web/work.py opens it when they have entries).
+OPTIONAL_GROUPS = tuple(r.id for r, section in Q.repeated()
+                        if section is not None and section.kind == "details")
 
 
 def field_id(path):

@@ -67,7 +67,7 @@ class Work:
         for group in Q.REPEATED:
             n = self.form.entry_count(fields, group)
             self.set_count(group, n)
-            if n and group.id in self.form.OPTIONAL_IDS:
+            if n and group.id in self.form.OPTIONAL_GROUPS:
                 self.page.open_optional()
 
     def set_count(self, group, n):

@@ -4,7 +4,7 @@ CPython: form <-> profile both ways, ids, error targets, removal, the language s
 import crs
 from web import form, questions
 
-GROUP = questions.BY_ID.get("work_history") or questions.REPEATED[0]
+(GROUP,) = questions.REPEATED
 PERIODS = [
     {"where": "canada", "teer": 1, "noc": "21231", "start": "2022-01-10", "end": None,
      "hours_per_week": 37.5, "paid": True, "self_employed": False,
@@ -27,7 +27,7 @@ def test_the_group_is_declared_once():
     assert GROUP.max == 30 and GROUP.finder == "noc"
     assert [q.id for q in GROUP.entry(1)][:3] == [
         "work_history-1-where", "work_history-1-noc", "work_history-1-teer"]
-    assert "work_history" in form.PROFILE_KEYS and "work_history" in form.OPTIONAL_IDS
+    assert "work_history" in form.PROFILE_KEYS and "work_history" in form.OPTIONAL_GROUPS
     # Every field of a period the core reads, and no other.
     assert sorted(q.path for q in GROUP.items) == sorted(crs.profile.PERIOD_FIELDS)
 
