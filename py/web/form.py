@@ -28,11 +28,15 @@ TESTS = TESTS_EN + TESTS_FR
 LANGUAGE_PATHS = tuple(q.path for q in Q.QUESTIONS if q.kind == "language")
 # The profile's keys the form shows (others found in an imported document are kept as they are
 # and passed on to the core, which names any it does not know).
-PROFILE_KEYS = frozenset(q.path.split(".")[0] for q in Q.QUESTIONS if q.path)
+PROFILE_KEYS = frozenset([q.path.split(".")[0] for q in Q.QUESTIONS if q.path]
+                         + [r.path for r in Q.REPEATED])
 SPOUSE_KEYS = frozenset(q.path.split(".")[1] for q in Q.QUESTIONS
                         if q.path and q.path.startswith("spouse."))
 # The optional eligibility questions ("Check program eligibility (optional)").
 OPTIONAL_IDS = tuple(q.id for s in Q.FORM if s.kind == "details" for q, _ in Q.walk(s.items))
+# The repeated groups in that section (web/work.py opens it when they have entries).
+OPTIONAL_GROUPS = tuple(r.id for r, section in Q.repeated()
+                        if section is not None and section.kind == "details")
 
 
 def field_id(path):
@@ -51,6 +55,83 @@ RADIO_IDS = tuple(q.id for q in Q.QUESTIONS if q.kind == "radios")
 DEFAULTS = {fid: "" for fid in FIELD_IDS}
 DEFAULTS.update({q.id: q.checked or "" for q in Q.QUESTIONS if q.kind == "radios"})
 _CHOICES = {q.id: [value for value, _key in q.choices] for q in Q.QUESTIONS if q.kind == "radios"}
+
+# Repeated groups (questions.Repeated: work_history): entry n's field ids are
+# "<group id>-<n>-<question id>"; the form has as many entries as the fields name.
+_ENTRY_ID = re.compile(r"([a-z_]+)-(0|[1-9][0-9]?)-([a-z_]+)\Z")
+_REPEATED = {r.id: r for r in Q.REPEATED}
+_ITEM_IDS = {r.id: frozenset(q.id for q in r.items) for r in Q.REPEATED}
+
+
+def _default(q):
+    return (q.checked or "") if q.kind == "radios" else q.default
+
+
+def entry_defaults(group, n):
+    """{field id: value} of an empty entry `n` of `group` (a questions.Repeated)."""
+    return {q.id: _default(q) for q in group.entry(n)}
+
+
+def entry_field_ids(group, count):
+    return [q.id for n in range(count) for q in group.entry(n)]
+
+
+def _entry_parts(fid):
+    """(group, n, item id) of a repeated entry's field id, or None."""
+    m = _ENTRY_ID.match(fid)
+    if m is None or m.group(1) not in _REPEATED or m.group(3) not in _ITEM_IDS[m.group(1)]:
+        return None
+    group, n = _REPEATED[m.group(1)], int(m.group(2))
+    return (group, n, m.group(3)) if n < group.max else None
+
+
+def is_radio(fid):
+    """Whether `fid` names a radio group (a question's, or one of an entry's)."""
+    if fid in DEFAULTS:
+        return fid in RADIO_IDS
+    parts = _entry_parts(fid)
+    return parts is not None and any(q.id == parts[2] and q.kind == "radios"
+                                     for q in parts[0].items)
+
+
+def is_field(fid):
+    """Whether `fid` names a field of the form (a question, or one of an entry's)."""
+    return fid in DEFAULTS or _entry_parts(fid) is not None
+
+
+def entry_count(fields, group):
+    """How many entries of `group` the fields describe (one more than the highest named)."""
+    count = 0
+    for fid in fields:
+        parts = _entry_parts(fid) if fid.startswith(group.id + "-") else None
+        if parts is not None and parts[0] is group:
+            count = max(count, parts[1] + 1)
+    return count
+
+
+def without_entry(fields, group, k):
+    """The fields with entry `k` of `group` removed and the later ones moved up."""
+    out = {}
+    for fid, value in fields.items():
+        parts = _entry_parts(fid)
+        if parts is None or parts[0] is not group:
+            out[fid] = value
+        elif parts[1] != k:
+            n = parts[1] - 1 if parts[1] > k else parts[1]
+            out[group.prefix(n) + parts[2]] = value
+    return out
+
+
+def moved_ids(ids, group, k):
+    """Field ids (touched, typed) after entry `k` of `group` was removed."""
+    out = set()
+    for fid in ids:
+        parts = _entry_parts(fid)
+        if parts is None or parts[0] is not group:
+            out.add(fid)
+        elif parts[1] != k:
+            out.add(group.prefix(parts[1] - 1 if parts[1] > k else parts[1]) + parts[2])
+    return out
 
 
 def number(text):
@@ -145,6 +226,8 @@ def _answer(q, f):
         return Q.LEFT_OUT if value is None and q.if_empty == Q.OMIT else value
     raw = f[q.id]
     if q.kind == "radios":
+        if q.read == "value":             # the answer itself (work_history's "where")
+            return raw if raw else Q.LEFT_OUT
         if q.checked is None:             # optional: left out until answered
             return _bool(raw) if raw in ("yes", "no") else Q.LEFT_OUT
         return _bool(raw)
@@ -182,6 +265,21 @@ def profile_from_fields(fields):
             value = _answer(q, f) if _holds(when, f) else q.hidden
             if value is not Q.LEFT_OUT:
                 _put(p, q.path, value)
+    for group in Q.REPEATED:
+        entries = []
+        for n in range(entry_count(fields, group)):
+            e = entry_defaults(group, n)
+            e.update({k: fields[k] for k in e if isinstance(fields.get(k), str)})
+            entry = {}
+            for q in group.entry(n):
+                if q.kind == "radios" and q.read != "value" and e[q.id] not in ("yes", "no"):
+                    e[q.id] = _default(q)
+                value = _answer(q, e)
+                if value is not Q.LEFT_OUT:
+                    entry[q.path.rsplit(".", 1)[1]] = value
+            entries.append(entry)
+        if entries:
+            p[group.path] = entries
     return p
 
 
@@ -262,13 +360,37 @@ def fields_from_profile(profile):
             f[q.id] = _gate_answer(q, profile)
         else:
             f.update(_fields_of(q, _get(profile, q.path)))
+    for group in Q.REPEATED:
+        entries = _entries_of(profile, group)
+        for n, entry in enumerate(entries or ()):
+            for q, item in zip(group.entry(n), group.items):
+                value = entry.get(item.path)
+                if value is None and item.path not in entry:
+                    f[q.id] = _default(q)
+                elif q.kind == "radios" and q.read == "value":
+                    f[q.id] = _text(value)
+                else:
+                    f.update(_fields_of(q, value))
     return f
+
+
+def _entries_of(profile, group):
+    """The entries of `group` in the profile when the form can show them (a list of at most
+    `max` objects), else None (kept as it is: extras_of)."""
+    value = profile.get(group.path)
+    if (isinstance(value, list) and len(value) <= group.max
+            and all(isinstance(e, dict) for e in value)):
+        return value
+    return None
 
 
 def extras_of(profile):
     """The parts of an imported profile the form does not show (the project's optional fields,
     docs/profile-format-extensions.md, or unknown ones the core will name): kept as they are."""
     out = {k: v for k, v in profile.items() if k not in PROFILE_KEYS}
+    for group in Q.REPEATED:        # not a list of entries: the core will say what is wrong
+        if group.path in profile and _entries_of(profile, group) is None:
+            out[group.path] = profile[group.path]
     spouse = profile.get("spouse")
     if isinstance(spouse, dict):
         more = {k: v for k, v in spouse.items() if k not in SPOUSE_KEYS}
@@ -485,6 +607,7 @@ def error_target(field, present):
 SWITCH_VERSION = 1
 SWITCH_MAX_AGE_MS = 10 * 60 * 1000
 MAX_FIELD_TEXT = 1000
+MAX_SWITCH_FIELDS = len(FIELD_IDS) + sum(r.max * len(r.items) for r in Q.REPEATED)
 
 
 def encode_switch(fields, as_of, extras, touched, to_lang, now_ms):
@@ -492,15 +615,15 @@ def encode_switch(fields, as_of, extras, touched, to_lang, now_ms):
     return json.dumps({
         "v": SWITCH_VERSION, "to": to_lang, "at": now_ms,
         "fields": {k: v for k, v in fields.items()
-                   if k in FIELD_IDS and isinstance(v, str) and len(v) <= MAX_FIELD_TEXT},
+                   if is_field(k) and isinstance(v, str) and len(v) <= MAX_FIELD_TEXT},
         "as_of": as_of, "extras": extras,
-        "touched": sorted(t for t in touched if t in FIELD_IDS)}, ensure_ascii=False)
+        "touched": sorted(t for t in touched if is_field(t))}, ensure_ascii=False)
 
 
 def decode_switch(text, lang, now_ms):
     """(fields, as_of, extras, touched) stored by `encode_switch` for the `lang` page at most
     SWITCH_MAX_AGE_MS ago, or None. Anything else in it is dropped, never loaded."""
-    if not isinstance(text, str) or len(text) > MAX_TEXT + len(FIELD_IDS) * (MAX_FIELD_TEXT + 80):
+    if not isinstance(text, str) or len(text) > MAX_TEXT + MAX_SWITCH_FIELDS * (MAX_FIELD_TEXT + 80):
         return None
     try:
         data = json.loads(text, parse_constant=_reject_constant)
@@ -513,7 +636,7 @@ def decode_switch(text, lang, now_ms):
     if isinstance(at, bool) or not isinstance(at, (int, float)) or not 0 <= now_ms - at <= SWITCH_MAX_AGE_MS:
         return None
     fields = {k: v for k, v in data["fields"].items()
-              if k in FIELD_IDS and isinstance(v, str) and len(v) <= MAX_FIELD_TEXT}
+              if is_field(k) and isinstance(v, str) and len(v) <= MAX_FIELD_TEXT}
     as_of = data.get("as_of")
     if not (isinstance(as_of, str) and len(as_of) <= MAX_STRING):
         as_of = None
@@ -523,7 +646,7 @@ def decode_switch(text, lang, now_ms):
     except Refused:
         extras = {}
     touched = data.get("touched")
-    touched = [t for t in touched if isinstance(t, str) and t in FIELD_IDS] if isinstance(
+    touched = [t for t in touched if isinstance(t, str) and is_field(t)] if isinstance(
         touched, list) else []
     return fields, as_of, extras, touched
 

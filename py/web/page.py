@@ -47,6 +47,8 @@ class Page:
         self.panels = [panels.load(name)(self) for name in panels.PANELS]
         self.panels_shown = False
         self.panel_renders = 0
+        from web import work          # repeated groups (the jobs) and the NOC finder
+        self.work = work.Work(self)
         self.offered = None           # a #p= document waiting for "Replace my answers"
         self.refusal_shown = False    # a "Nothing was saved" notice, gone at the next edit
 
@@ -58,7 +60,7 @@ class Page:
     def read_fields(self):
         out = {}
         data = js.FormData.new(self.form_el)
-        for fid in self.form.FIELD_IDS:
+        for fid in self.form.FIELD_IDS + self.work.field_ids():
             value = _none(data.get(fid))    # null: a radio group with no answer checked
             out[fid] = "" if value is None else str(value)
         return out
@@ -68,8 +70,9 @@ class Page:
         return value or None
 
     def write_fields(self, fields):
+        self.work.show(fields)        # as many jobs as the fields describe
         for fid, value in fields.items():
-            if fid in self.form.RADIO_IDS:
+            if self.form.is_radio(fid):
                 for radio in document.getElementsByName(fid).to_py():
                     radio.checked = str(radio.value) == value
                 continue
@@ -721,6 +724,7 @@ class Page:
         self.listen(js.window, "hashchange", lambda e: self.load_from_hash())
         self.listen(_by_id("replace-yes"), "click", lambda e: self.on_replace(e, True))
         self.listen(_by_id("replace-no"), "click", lambda e: self.on_replace(e, False))
+        self.work.start()
         for fid in ("export", "make-share", "import") + (() if EMBED else ("remember", "forget")):
             _by_id(fid).disabled = False
         # Answers typed while Python was loading count as touched.

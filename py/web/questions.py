@@ -31,7 +31,9 @@ LEFT_OUT = type("LeftOut", (), {"__repr__": lambda self: "LEFT_OUT"})()   # no k
 class Question:
     """kind: "select", "text", "radios" or "language" (a test with its date and four scores).
 
-    read (text and select): "text" (stripped), "number" (form.number), "amount" (form.amount).
+    read (text and select): "text" (stripped), "number" (form.number), "amount" (form.amount);
+    (radios) "value": the answer's value itself, not a boolean (left out until answered).
+    default: a text field's value in an empty form.
     hidden: what the profile holds while the question is not shown (LEFT_OUT: no key);
     a yes/no radio with a path is a boolean, with no `checked` answer it is optional (left out
     until answered)."""
@@ -39,12 +41,12 @@ class Question:
     def __init__(self, kind, fid, path, label, hint=None, options=(), empty="o_choose",
                  choices=YES_NO, checked="no", inline=True, body=(), read="text",
                  if_empty=OMIT, hidden=LEFT_OUT, width=3, inputmode="numeric", type_="text",
-                 label_class="label"):
+                 label_class="label", default=""):
         self.kind, self.id, self.path, self.label, self.hint = kind, fid, path, label, hint
         self.options, self.empty, self.choices, self.checked = options, empty, choices, checked
         self.inline, self.body, self.read, self.if_empty = inline, tuple(body), read, if_empty
         self.hidden, self.width, self.inputmode, self.type_ = hidden, width, inputmode, type_
-        self.label_class = label_class
+        self.label_class, self.default = label_class, default
 
     def radio_id(self, value):
         """The first answer's input carries the question's id (a label and an error link
@@ -64,6 +66,42 @@ class Shown:
 
     def __init__(self, gid, when, items):
         self.id, self.when, self.items = gid, tuple(when), tuple(items)
+
+
+class Repeated:
+    """A list in the profile (`path`, e.g. work_history), whose entries the person adds and
+    removes, each the same questions (`items`, with ids and paths relative to an entry).
+
+    Entry n's questions are the items with the id "<id>-<n>-<item id>" and the path
+    "<path>.<n>.<item path>" (`entry(n)`): work_history-0-start is work_history.0.start written
+    with "-", so the core's errors find their input as every other question's do. The form's
+    HTML (tools/build/pages.py: repeated_html) is the group's heading, no entry, a <template> of
+    one entry (n written __N__, its number __NUM__), from which web/work.py adds entries, and
+    the add button; `max` entries at most (the core's limit). `entry_label` names an entry
+    ("Job {n}"), `add`/`remove` its buttons, `finder` the item the NOC finder fills."""
+
+    def __init__(self, gid, path, heading, hint, items, entry_label, add, remove, max,
+                 finder=None):
+        self.id, self.path, self.heading, self.hint = gid, path, heading, hint
+        self.items, self.entry_label, self.add, self.remove = tuple(items), entry_label, add, remove
+        self.max, self.finder = max, finder
+        self._entries = {}
+
+    def prefix(self, n):
+        return "%s-%s-" % (self.id, n)
+
+    def entry(self, n):
+        """The questions of entry `n` (n may be the template's "__N__")."""
+        if n not in self._entries:
+            import copy
+            out = []
+            for q in self.items:
+                c = copy.copy(q)
+                c.id = self.prefix(n) + q.id
+                c.path = "%s.%s.%s" % (self.path, n, q.path)
+                out.append(c)
+            self._entries[n] = out
+        return self._entries[n]
 
 
 class Section:
@@ -164,6 +202,25 @@ FORM = (
     ]),
     # docs/profile-format-extensions.md: they do not change the score (eligibility only).
     Section("optional", "opt_summary", kind="details", intro="opt_intro", items=[
+        Repeated("work_history", "work_history", "q_jobs", "h_jobs", entry_label="job_n",
+                 add="b_add_job", remove="b_remove_job", max=_profile.MAX_PERIODS,
+                 finder="noc", items=[
+                     Question("radios", "where", "where", "q_job_where", checked=None,
+                              read="value", choices=(("canada", "o_where_canada"),
+                                                     ("abroad", "o_where_abroad"))),
+                     Question("text", "noc", "noc", "q_job_noc", "h_job_noc", width=4),
+                     Question("select", "teer", "teer", "q_job_teer", "h_job_teer",
+                              read="number", options=[(str(t), "o_teer_%d" % t)
+                                                      for t in range(6)]),
+                     _date("start", "q_job_start"),
+                     _date("end", "q_job_end", "h_job_end", if_empty=NULL),
+                     Question("text", "hours_per_week", "hours_per_week", "q_job_hours",
+                              "h_job_hours", width=3, inputmode="decimal", read="number",
+                              default="30"),
+                     _boolean("paid", "q_job_paid", checked="yes"),
+                     _boolean("self_employed", "q_job_self_employed"),
+                     _boolean("while_full_time_student", "q_job_student", "h_job_student"),
+                 ]),
         _optional_boolean("intends_to_live_in_quebec", "q_quebec", "h_quebec"),
         _optional_boolean("authorized_to_work_in_canada", "q_authorized", "h_authorized"),
         _text("settlement_funds", "q_funds", "h_funds", width=4, inputmode="decimal",
@@ -176,8 +233,11 @@ FORM = (
 
 
 def walk(items=FORM, when=()):
-    """(question, the conditions under which it is shown) in page order."""
+    """(question, the conditions under which it is shown) in page order (not the questions of
+    a Repeated group: `repeated()`)."""
     for item in items:
+        if isinstance(item, Repeated):
+            continue
         if isinstance(item, Question):
             yield item, when
             yield from walk(item.body, when)
@@ -185,5 +245,15 @@ def walk(items=FORM, when=()):
             yield from walk(item.items, when + item.when)
 
 
+def repeated(items=FORM, section=None):
+    """(Repeated group, the Section it is in) in page order."""
+    for item in items:
+        if isinstance(item, Repeated):
+            yield item, section
+        elif not isinstance(item, Question):
+            yield from repeated(item.items, item if isinstance(item, Section) else section)
+
+
 QUESTIONS = [q for q, _ in walk()]
+REPEATED = [r for r, _ in repeated()]
 BY_ID = {q.id: q for q in QUESTIONS}

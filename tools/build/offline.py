@@ -13,6 +13,7 @@ score.
 import hashlib
 import json
 import re
+import sys
 import urllib.parse
 from pathlib import Path
 
@@ -26,6 +27,11 @@ _CSS_URL = re.compile(r'url\(\s*["\']?([^"\')]+)')
 _JS_IMPORT = re.compile(r'(?:\bfrom\s*|\bimport\s*|[\w"-]:\(\)=>import\()["\'](\.{1,2}/[^"\']+)["\']')
 # Files a script fetches relative to itself (static/boot.js: py/app.zip).
 _JS_URL = re.compile(r'new URL\(\s*["\'](\.{1,2}/[^"\']+)["\']\s*,\s*import\.meta\.url')
+# Files the page's Python fetches by itself, after the first score: the NOC finder's search
+# asset (web/noc.py ASSET, fetched on the first focus of a finder).
+sys.path.insert(0, str(common.ROOT / "py"))
+from web import noc as _noc  # noqa: E402  (plain Python: its ASSET is the file's one name)
+FETCHED_BY_THE_PAGE = (_noc.ASSET,)
 
 
 def precache_list(dist):
@@ -52,6 +58,8 @@ def precache_list(dist):
     for page in sorted(dist.rglob("index.html")):
         if "bench-baseline" not in page.parts:
             add(base + page.relative_to(dist).as_posix())
+    for rel in FETCHED_BY_THE_PAGE:
+        add(base + rel)
     while todo:
         rel = todo.pop()
         url = base + rel

@@ -65,14 +65,14 @@ def error_slot(fid):
 
 
 def text_field(fid, label, lang, hint=None, width=3, inputmode="numeric", type_="text",
-               label_class="label", extra=""):
+               label_class="label", extra="", value=""):
     return (
         '<div class="field" data-field="%(fid)s">'
         '<label class="%(lc)s" for="%(fid)s">%(label)s</label>%(hint)s%(err)s'
         '<input class="input input--w%(w)s"%(attrs)s>%(extra)s</div>' % dict(
             fid=fid, lc=label_class, label=esc(T(label, lang)), hint=hint_html(fid, hint, lang),
             err=error_slot(fid), w=width, extra=extra,
-            attrs=attrs(id=fid, name=fid, type=type_,
+            attrs=attrs(id=fid, name=fid, type=type_, value=value or None,
                         inputmode=inputmode if type_ == "text" else None,
                         autocomplete="off", spellcheck="false" if type_ == "text" else None,
                         aria_describedby=describedby(fid, hint))))
@@ -169,17 +169,77 @@ def question_html(q, lang):
                             label_class=q.label_class)
     if q.kind == "text":
         return text_field(q.id, q.label, lang, hint=q.hint, width=q.width, inputmode=q.inputmode,
-                          type_=q.type_, label_class=q.label_class)
+                          type_=q.type_, label_class=q.label_class, value=q.default)
     if q.kind == "radios":
         return radios(q.id, q.label, lang, hint=q.hint, choices=q.choices,
                       checked=q.checked, inline=q.inline, body=items_html(q.body, lang))
     return language_block(q.path, q.label, lang, q.hint, q.empty)
 
 
+def finder_html(prefix, lang):
+    """The NOC 2021 finder of an entry (a combobox: web/work.py searches with web/noc.py and
+    fills the entry's NOC and TEER). Its input has no name: it is not an answer."""
+    fid = prefix + "find"
+    return (
+        '<div class="field finder" data-field="%(fid)s">'
+        '<label class="label" for="%(fid)s">%(label)s</label>'
+        '<p class="hint" id="%(fid)s-hint">%(hint)s</p>'
+        '<p class="finder__warning" id="%(fid)s-warning">%(warning)s</p>'
+        '<div class="finder__box"><input class="input input--full"%(attrs)s>'
+        '<ul class="finder__list" id="%(fid)s-list" role="listbox" aria-label="%(list)s" hidden>'
+        '</ul></div>'
+        '<p class="visually-hidden" id="%(fid)s-status" role="status" aria-live="polite"></p>'
+        '</div>' % dict(
+            fid=fid, label=esc(T("q_job_find", lang)), hint=esc(T("h_job_find", lang)),
+            warning=esc(T("job_find_warning", lang)), list=esc(T("l_job_find_list", lang)),
+            attrs=attrs(id=fid, type="text", role="combobox", aria_autocomplete="list",
+                        aria_expanded="false", aria_controls=fid + "-list",
+                        aria_describedby="%s-hint %s-warning" % (fid, fid),
+                        autocomplete="off", spellcheck="false", data_crs_noc_search=True)))
+
+
+def entry_html(group, n, lang):
+    """Entry `n` of a Repeated group (n is "__N__" in the template, its number "__NUM__")."""
+    number = "__NUM__" if n == "__N__" else str(n + 1)
+    body = []
+    for q, item in zip(group.entry(n), group.items):
+        if item.id == group.finder:
+            body.append(finder_html(group.prefix(n), lang))
+        body.append(question_html(q, lang))
+    return (
+        '<fieldset class="fieldset entry" id="%(gid)s-%(n)s" data-entry="%(n)s">'
+        '<legend class="legend legend--m entry__legend">%(legend)s</legend>%(body)s'
+        '<button type="button" class="button button--secondary entry__remove" '
+        'data-remove="%(n)s">%(remove)s</button></fieldset>' % dict(
+            gid=group.id, n=n, legend=esc(T(group.entry_label, lang, n=number)),
+            body="".join(body), remove=esc(T(group.remove, lang, n=number))))
+
+
+def repeated_html(group, lang):
+    """A Repeated group: its heading and hint, no entry (web/work.py adds them from the
+    <template>, and writes those of a loaded profile), the add button (enabled once Python
+    runs) and a status line that says what was added or removed."""
+    return (
+        '<div class="field repeat" id="%(gid)s" data-repeat="%(gid)s" data-max="%(max)d" '
+        'role="group" aria-labelledby="%(gid)s-h" aria-describedby="%(gid)s-hint %(gid)s-error">'
+        '<h3 class="h3 repeat__h" id="%(gid)s-h">%(heading)s</h3>%(hint)s%(err)s'
+        '<div class="repeat__entries" id="%(gid)s-entries"></div>'
+        '<template id="%(gid)s-template">%(entry)s</template>'
+        '<button type="button" class="button button--secondary repeat__add" id="%(gid)s-add" '
+        'disabled>%(add)s</button>'
+        '<p class="visually-hidden" id="%(gid)s-status" role="status" aria-live="polite"></p>'
+        '</div>' % dict(
+            gid=group.id, max=group.max, heading=esc(T(group.heading, lang)),
+            hint=hint_html(group.id, group.hint, lang), err=error_slot(group.id),
+            entry=entry_html(group, "__N__", lang), add=esc(T(group.add, lang))))
+
+
 def items_html(items, lang):
     out = []
     for item in items:
-        if isinstance(item, questions.Question):
+        if isinstance(item, questions.Repeated):
+            out.append(repeated_html(item, lang))
+        elif isinstance(item, questions.Question):
             out.append(question_html(item, lang))
         elif isinstance(item, questions.Shown):
             out.append('<div class="conditional" id="%s">%s</div>'
@@ -206,6 +266,8 @@ def form_html(lang):
 def groups(items=questions.FORM):
     """Every Shown group and conditional Section of the form's declaration, in page order."""
     for item in items:
+        if isinstance(item, questions.Repeated):
+            continue
         if isinstance(item, questions.Question):
             yield from groups(item.body)
         else:
