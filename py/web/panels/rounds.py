@@ -33,13 +33,14 @@ class Panel(Base):
 
     def fill(self, reading, day, total):
         from crs import rounds as R
-        if self.sig == (day, total):
-            return
+        # The chart and the table follow the day; the round types the whole profile (their
+        # own signature in fill_types), so this runs on every score.
         body = by_id("rounds-body")
         snapshot = self.load_rounds()
         if snapshot.get("errors") or not snapshot.get("rounds"):
+            if self.sig != (day, total):
+                body.replaceChildren(el("p", self.page.t("rounds_unavailable")))
             self.sig = (day, total)
-            body.replaceChildren(el("p", self.page.t("rounds_unavailable")))
             return
         if self.sig is None or self.sig[0] != day:
             self.build_rounds(body, snapshot, day)
