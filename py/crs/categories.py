@@ -237,3 +237,19 @@ def categories(doc, as_of=None, lang="en"):
     if errors:
         return {"errors": errors}
     return round_types(reading)
+
+
+def past_rounds(types, rounds, score, submitted_at=None, months=12):
+    """Over the round types `types` (a round_types result) says the candidate can be invited
+    in: how many of their rounds in the last `months` months there were, and in how many
+    `score` was at or above the cutoff (crs.rounds.history) — the timeline asks it for the
+    score after a costly birthday or a result going stale. History, not a forecast."""
+    from . import rounds as _rounds
+    count = at_or_above = 0
+    eligible = [r["id"] for r in types["round_types"] if r["status"] == ELIGIBLE]
+    for rid in eligible:
+        window = _rounds.history(rounds, rid, types["as_of"], score,
+                                 submitted_at)["windows"][months]
+        count += window["count"]
+        at_or_above += window["at_or_above"]
+    return {"round_types": eligible, "count": count, "at_or_above": at_or_above}

@@ -179,3 +179,15 @@ def test_months_before_takes_the_last_day_of_a_shorter_month():
     assert dates.months_before(dt.date(2028, 8, 31), 6) == dt.date(2028, 2, 29)
     assert dates.months_before(dt.date(2026, 1, 15), 12) == dt.date(2025, 1, 15)
     assert dates.months_before(dt.date(2026, 3, 1), 1) == dt.date(2026, 2, 1)
+
+
+def test_past_rounds_sums_the_round_types_that_can_invite(tmp_path):
+    # From the hand-worked slice: on 2026-08-20, CEC had 21 rounds in 12 months and a score of
+    # 523 submitted 2026-08-17T20:00Z was at or above the cutoff in 16; no general round.
+    from crs import dates, rounds as R
+    types = {"as_of": "2026-08-20", "round_types": [
+        {"id": "general", "status": "eligible"}, {"id": "cec", "status": "eligible"},
+        {"id": "pnp", "status": "not_eligible"}, {"id": "healthcare", "status": "unknown"}]}
+    past = cat.past_rounds(types, R.load_snapshot()["rounds"], 523,
+                           dates.timestamp("2026-08-17T20:00:00Z")[0])
+    assert past == {"round_types": ["general", "cec"], "count": 21, "at_or_above": 16}

@@ -39,6 +39,7 @@ WORDS = {
            "ties": "ties are broken by submission time", "above": "Above, by", "below": "Below, by",
            "date": "May 10, 2027", "french": "French-language proficiency",
            "set_2026": "Category set in force: 2026 (from February 18, 2026)",
+           "no_rounds": "None of the round types you can be invited in held a round",
            "announced": "IRCC may have changed the CRS on November 3, 2026",
            "data_as_of": "Round data as of October 1, 2026",
            "attribution": "Immigration, Refugees and Citizenship Canada"},
@@ -51,6 +52,7 @@ WORDS = {
            "above": "Supérieure de", "below": "Inférieure de", "date": "10 mai 2027",
            "french": "Compétences linguistiques en français",
            "set_2026": "Ensemble de catégories en vigueur : 2026 (depuis le 18 février 2026)",
+           "no_rounds": "Aucun des types de rondes qui peuvent vous inviter n’a tenu de ronde",
            "announced": "IRCC a peut-être modifié le SCG le 3 novembre 2026",
            "data_as_of": "Données des rondes au 1er octobre 2026",
            "attribution": "Immigration, Réfugiés et Citoyenneté Canada"},
@@ -177,6 +179,10 @@ def test_timeline(page, site_url, lang):
     assert birthday.locator("time").get_attribute("datetime") == "2027-05-10"
     assert birthday.locator("time").text_content() == w["date"]
     assert "418" in birthday.text_content()
+    # What past rounds say for that score: FSW-eligible only, and no general or FSW round in
+    # the 12 months to 2026-11-23.
+    assert birthday.get_attribute("data-rounds-12") == "0"
+    assert w["no_rounds"] in birthday.text_content()
     assert page.locator("#timeline-svg svg[role='img'] title").count() >= 1
     assert page.get_attribute("#timeline-svg svg", "style") is None     # CSP: no inline style
 

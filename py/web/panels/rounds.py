@@ -175,8 +175,8 @@ class Panel(Base):
 
 
 def _mark(r):
-    """† after a round from secondary sources (not IRCC's feed)."""
-    return " †" if r.get("secondary") else ""
+    """† and the grade after a round from secondary sources (not IRCC's feed)."""
+    return " † %s" % (r.get("grade") or "") if r.get("secondary") else ""
 
 
 STATUS_ORDER = {"eligible": 0, "unknown": 1, "not_eligible": 2}

@@ -6,6 +6,9 @@ from web.dom import LANG, by_id, document, el, set_svg
 from web.panels import Base
 
 
+CHANGES_SCORE = ("birthday", "language_stale", "eca_stale", "spouse_eca_stale")
+
+
 class Panel(Base):
     body_id = "timeline-list"
 
@@ -15,6 +18,12 @@ class Panel(Base):
         tl = timeline.timeline(reading)
         if "errors" in tl:
             raise ValueError("timeline: %r" % (tl["errors"][:1],))
+        # For a score that changes on a date (a costly birthday, a result going stale): what
+        # the past 12 months' rounds the candidate can be invited in say for it.
+        from crs import categories, rounds
+        types = categories.round_types(reading)
+        snapshot = rounds.load_snapshot()["rounds"]
+        submitted = reading.profile.extra.get("submitted_at")
         ol = by_id("timeline-list")
         ol.replaceChildren()
         sep = formats.colon(LANG)
@@ -30,6 +39,16 @@ class Panel(Base):
                 li.appendChild(el("span", "(" + self.page.t("timeline_score",
                                                         total=self.page.num(event["total"])) + ")",
                                    cls="timeline__score"))
+                if event["kind"] in CHANGES_SCORE and snapshot:
+                    past = categories.past_rounds(types, snapshot, event["total"], submitted)
+                    if past["round_types"]:
+                        words = self.page.t(
+                            "timeline_rounds", k=self.page.num(past["at_or_above"]),
+                            n=self.page.num(past["count"])) if past["count"] else \
+                            self.page.t("timeline_no_rounds")
+                        li.appendChild(el("span", words, cls="timeline__rounds"))
+                        li.setAttribute("data-rounds-12", str(past["count"]))
+                        li.setAttribute("data-at-or-above-12", str(past["at_or_above"]))
             else:
                 li.appendChild(document.createTextNode(text))
             ol.appendChild(li)
