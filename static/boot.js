@@ -24,6 +24,12 @@ globalThis.crsApp = fetch(new URL("../py/app.zip", import.meta.url)).then((respo
   return response.arrayBuffer();
 });
 globalThis.crsApp.catch(() => {});   // handled in web/main.py; not an unhandled rejection here
+// What only the panels below the result need (py/later.zip), asked by web/page.py after the
+// first score: never before it.
+globalThis.crsLater = () => fetch(new URL("../py/later.zip", import.meta.url)).then((response) => {
+  if (!response.ok) throw new Error("py/later.zip: HTTP " + response.status);
+  return response.arrayBuffer();
+});
 root.classList.add("js");
 // Early start of the runtime (the preload links build.py puts in a <template>): requested once
 // the form has been painted, instead of at the end of PyScript's loading chain.

@@ -17,6 +17,8 @@ from web.dom import none as _none, set_text as _set_text  # noqa: F401
 STORAGE_KEY = "crs-calculator-profile"
 SWITCH_KEY = "crs-calculator-switch"
 SWITCH_NAME_PREFIX = "crs-switch:"   # window.name half of the switch (see on_lang_click)
+# py/later.zip (the panels' modules, fetched after the first score) in the in-memory file system.
+LATER_ZIP = "/home/pyodide/crs-later.zip"
 # The page in a partner's frame (tools/build/embed.py): it restores nothing and stores nothing.
 EMBED = bool(document.documentElement.classList.contains("embed-page"))
 
@@ -43,8 +45,11 @@ class Page:
         self.panel_timer = None
         self.panel_proxy = create_proxy(self.run_panels)
         self.panel_sig = None
-        from web import panels        # the components, in the page's order (web/panels/)
-        self.panels = [panels.load(name)(self) for name in panels.PANELS]
+        # The components, in the page's order (web/panels/): their modules come in
+        # py/later.zip, fetched after the first score (mount_later), then loaded.
+        self.panels = None
+        self.later = None             # None, "loading", "ready" or "failed"
+        self.later_proxies = (create_proxy(self.later_mounted), create_proxy(self.later_failed))
         self.panels_shown = False
         self.panel_renders = 0
         from web import work          # repeated groups (the jobs) and the NOC finder
@@ -373,8 +378,45 @@ class Page:
         if self.panel_timer is None:
             self.panel_timer = js.setTimeout(self.panel_proxy, 0)
 
+    def mount_later(self):
+        """Fetch py/later.zip (static/boot.js: crsLater) once; run_panels runs when it is in."""
+        if self.later is None:
+            self.later = "loading"
+            js.crsLater().then(*self.later_proxies)
+
+    def later_mounted(self, buffer):
+        import sys
+
+        import crs
+        import web
+        import web.panels
+        try:
+            with open(LATER_ZIP, "wb") as out:
+                out.write(buffer.to_bytes())
+            # The later zip's modules belong to the packages app.zip already holds.
+            for package, folder in ((crs, "crs"), (web, "web"), (web.panels, "web/panels")):
+                package.__path__.append(LATER_ZIP + "/" + folder)
+            sys.path_importer_cache.clear()
+            self.panels = [web.panels.load(name)(self) for name in web.panels.PANELS]
+            self.later = "ready"
+        except Exception as exc:
+            self.later_failed(exc)
+            return
+        if self.panel_request is not None and self.panel_timer is None:
+            self.panel_timer = js.setTimeout(self.panel_proxy, 0)
+
+    def later_failed(self, error):
+        self.later = "failed"
+        _console_error("CRS panels could not be loaded:", str(error))
+        waiting = _by_id("beyond-waiting")
+        if waiting is not None:
+            _set_text(waiting, self.t("panels_error"))
+
     def run_panels(self, *args):
         self.panel_timer = None
+        if self.later != "ready":
+            self.mount_later()        # the request waits; later_mounted runs it
+            return
         request, self.panel_request = self.panel_request, None
         if request is None:
             return

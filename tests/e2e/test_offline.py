@@ -349,10 +349,16 @@ def test_app_zip_holds_the_page_modules_compiled():
     names = set(app.namelist())
     expected = {rel[:-3] + ".pyc" if rel.endswith(".py") else rel for _, rel in compiled.app_files()}
     assert names == expected
-    assert {"crs/__init__.pyc", "crs/factors.pyc", "crs/rounds.pyc", "web/page.pyc",
-            "web/form.pyc", "web/charts.pyc", "crs/data/rounds.json"} <= names
+    assert {"crs/__init__.pyc", "crs/factors.pyc", "crs/categories.pyc", "web/page.pyc",
+            "web/form.pyc", "web/panels/__init__.pyc", "crs/data/categories.json"} <= names
+    # What only the panels below the result use comes after the first score, in py/later.zip.
+    later = set(zipfile.ZipFile(DIST / "py" / "later.zip").namelist())
+    assert later == {rel[:-3] + ".pyc" if rel.endswith(".py") else rel
+                     for _, rel in compiled.app_files(later=True)}
+    assert {"crs/rounds.pyc", "crs/data/rounds.json", "web/charts.pyc",
+            "web/panels/rounds.pyc"} <= later and not later & names
     # What ships is what runs: not the command line, nor the maintainer's feed repair.
-    assert not {"crs/cli.pyc", "crs/__main__.pyc", "crs/feed.pyc", "web/main.pyc"} & names
+    assert not {"crs/cli.pyc", "crs/__main__.pyc", "crs/feed.pyc", "web/main.pyc"} & (names | later)
     # Unchecked hash-based pycs (flags 0b01) with Pyodide's magic number, not CPython 3.11's.
     pyc = app.read("crs/factors.pyc")
     stdlib_pyc = zipfile.ZipFile(shipped_stdlib()).read("json/__init__.pyc")
@@ -460,3 +466,19 @@ def test_a_new_build_is_shown_on_the_next_visit(browser, tmp_path, monkeypatch):
         context.close()
         server.stop()
         shutil.rmtree(dist, ignore_errors=True)
+
+
+def test_the_first_score_needs_no_later_zip(page, site_url):
+    """py/later.zip (the panels' modules) is asked for only after the first score: with it
+    refused, the score still comes and the panels say they could not be shown."""
+    asked = []
+    page.route("**/py/later.zip", lambda route: (asked.append(route.request.url),
+                                                 route.fulfill(status=503, body="")))
+    page.goto(site_url + "#p=" + form.encode_share(PROFILE))
+    wait_ready(page)
+    assert poll(page, TOTAL_JS + " === '" + TOTAL + "'", 10)
+    failed = strings.t("panels_error", "en")
+    poll(page, "document.getElementById('beyond-waiting').textContent === %s"
+         % json.dumps(failed), 10)
+    assert asked, "the page never asked for py/later.zip"
+    assert page.is_hidden("#beyond-panels")

@@ -17,10 +17,11 @@ def build(dist=common.DIST):
     if dist.exists():
         shutil.rmtree(dist)
     dist.mkdir(parents=True)
-    stdlib, app = compiled.compiled_python()
+    stdlib, app, later = compiled.compiled_python()
     written = runtime.write(dist, stdlib)
     common.copy(common.ROOT / "py" / "web" / "main.py", dist / "py" / "web" / "main.py")
     common.copy(app, dist / "py" / "app.zip")
+    common.copy(later, dist / "py" / "later.zip")
     for path in sorted(common.STATIC.rglob("*")):
         if path.is_file() and common.TEMPLATES not in path.parents:
             common.copy(path, dist / "static" / path.relative_to(common.STATIC))

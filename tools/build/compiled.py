@@ -33,6 +33,13 @@ CLI_ONLY_IMPORTS = {"argparse", "multiprocessing"}
 # The command line, and the maintainer's feed repair (crs.feed, imported by `python -m crs
 # rounds` only): the page never runs them, so the browser never downloads them.
 CLI_ONLY_FILES = {"crs/cli.py", "crs/__main__.py", "crs/feed.py"}
+# What only the panels below the result use (they run after the first score): py/later.zip,
+# which the page fetches after its first score (web/page.py), so the bytes before the first
+# score do not grow with the panels. The modules of each zip sit in the same packages: the
+# page adds the later zip's folders to crs.__path__, web.__path__ and web.panels.__path__.
+LATER_FILES = {"web/panels/eligibility.py", "web/panels/whatif.py", "web/panels/timeline.py",
+               "web/panels/rounds.py", "web/charts.py", "crs/rounds.py", "crs/data/rounds.json",
+               "crs/timeline.py", "crs/whatif.py"}
 STDLIB_KEEP_DOCSTRINGS = ("pyodide", "_pyodide")
 # The folder of the stdlib zip that holds PyScript's package compiled (pyscript/*.pyc).
 PYSCRIPT_CACHE = "crs-pyscript"
@@ -63,15 +70,17 @@ def pyscript_chunk():
     return dist / re.search(r'from\s*"\./(core-[\w-]+\.js)"', (dist / "core.js").read_text()).group(1)
 
 
-def app_files():
-    """(source, name in py/app.zip) of the modules the page imports (not its entry script)."""
+def app_files(later=False):
+    """(source, name in the zip) of the modules the page imports (not its entry script): those
+    of py/app.zip, or with `later` those of py/later.zip (LATER_FILES)."""
     return [(common.ROOT / "py" / rel, rel) for rel in python_files()
-            if rel != "web/main.py" and rel not in CLI_ONLY_FILES]
+            if rel != "web/main.py" and rel not in CLI_ONLY_FILES
+            and (rel in LATER_FILES) == later]
 
 
 def compiled_python():
-    """Paths of the trimmed .pyc stdlib zip and py/app.zip, (re)built by Pyodide when an input
-    changed."""
+    """Paths of the trimmed .pyc stdlib zip, py/app.zip and py/later.zip, (re)built by Pyodide
+    when an input changed."""
     version = json.loads((common.NODE_MODULES / "pyodide" / "package.json").read_text())["version"]
     cache = common.NODE_MODULES / ".crs-build"
     roots = import_roots()
@@ -81,19 +90,22 @@ def compiled_python():
                           + json.dumps(STDLIB_KEEP_DOCSTRINGS) + PYSCRIPT_CACHE).encode()
                          + chunk.read_bytes()).hexdigest()[:16]
     stdlib = cache / ("python_stdlib-%s-%s.zip" % (version, key))
-    digest = hashlib.sha256((version + tool).encode())
-    files = app_files()
-    for path, rel in files:
-        digest.update(rel.encode() + b"\0" + path.read_bytes())
-    app = cache / ("app-%s.zip" % digest.hexdigest()[:16])
-    jobs = []
+    zips, jobs = [], []
+    for later in (False, True):
+        digest = hashlib.sha256((version + tool).encode())
+        files = app_files(later)
+        for path, rel in files:
+            digest.update(rel.encode() + b"\0" + path.read_bytes())
+        out = cache / ("%s-%s.zip" % ("later" if later else "app", digest.hexdigest()[:16]))
+        zips.append(out)
+        if not out.exists():
+            jobs.append({"kind": "app", "out": str(out) + ".tmp",
+                         "files": [[str(path), rel] for path, rel in files]})
+    app, later_zip = zips
     if not stdlib.exists():
         jobs.append({"kind": "stdlib", "out": str(stdlib) + ".tmp", "roots": roots,
                      "keep_docstrings": list(STDLIB_KEEP_DOCSTRINGS),
                      "pyscript_chunk": str(chunk), "pyscript_prefix": PYSCRIPT_CACHE})
-    if not app.exists():
-        jobs.append({"kind": "app", "out": str(app) + ".tmp",
-                     "files": [[str(path), rel] for path, rel in files]})
     if jobs:
         cache.mkdir(exist_ok=True)
         (cache / "pyodide_jobs.json").write_text(json.dumps(jobs))
@@ -102,7 +114,7 @@ def compiled_python():
                         str(cache / "pyodide_jobs.json")], check=True, stdin=subprocess.DEVNULL)
         for job in jobs:
             os.replace(job["out"], job["out"][:-len(".tmp")])
-    return stdlib, app
+    return stdlib, app, later_zip
 
 
 def python_files():
