@@ -18,7 +18,9 @@ profile. Figures are medians over the runs:
   during start-up (a key pressed then waits at most that long)
 * first score: performance.now() when the score first appears (data-crs-total, or the
   baseline's #score), recorded by a MutationObserver installed before the page's own scripts
-* bytes: sum of CDP Network.loadingFinished encodedDataLength on the cold visit
+* bytes: sum of CDP Network.loadingFinished encodedDataLength on the cold visit; bytes before
+  the first score: the transferSize of every response (resource timing) that had ended when
+  the score first appeared (what the page fetches after it, e.g. py/later.zip, not counted)
 * change -> total: a field is changed and `input` dispatched; time until the total is updated
   in the DOM (the handler runs synchronously). 40 changes per visit; median and p95.
 
@@ -182,10 +184,15 @@ def visit(context, url, throttled, changes=None, snapshot=False):
         time.sleep(0.02)
     nav = page.evaluate("""() => { const n = performance.getEntriesByType('navigation')[0];
         const p = performance.getEntriesByName('first-contentful-paint')[0];
+        const first = window.__bench.firstScore;
+        // What had arrived when the score first showed (resource timing: transferSize is
+        // the encoded body and headers of each response, all of our origin).
+        const before = [n, ...performance.getEntriesByType('resource')]
+            .filter(e => e.responseEnd <= first).reduce((a, e) => a + e.transferSize, 0);
         return {dcl: n.domContentLoadedEventEnd, fcp: p ? p.startTime : null,
-                first: window.__bench.firstScore, longest: window.__bench.longest}; }""")
+                first: first, longest: window.__bench.longest, before: before}; }""")
     result = {"usable": max(nav["dcl"], nav["fcp"] or 0), "first_score": nav["first"],
-              "longest_task": nav["longest"]}
+              "longest_task": nav["longest"], "bytes_before_score": nav["before"]}
     if changes:
         result["changes"] = page.evaluate(CHANGES, changes)
     if page.evaluate("!!document.getElementById('offline-status')"):
@@ -321,6 +328,7 @@ def main():
             "first_score_cold_ms": med([c["first_score"] for c in colds]),
             "first_score_warm_ms": med([w["first_score"] for w in warms]),
             "bytes_cold": med([c["bytes"] for c in colds]),
+            "bytes_before_score": med([c["bytes_before_score"] for c in colds]),
             "bytes_warm": med([w["bytes"] for w in warms]),
             "server_bytes_cold": med([c["server_bytes"] for c in colds]),
             "change_median_ms": med(changes) if changes else None,
@@ -328,15 +336,18 @@ def main():
         })
     print()
     print("| page | network | form usable | longest start-up task | first score, cold | "
-          "first score, warm | bytes, first visit | sent by server, first visit (incl. service "
-          "worker) | bytes, warm | change → total, median / p95 |")
-    print("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+          "first score, warm | bytes before the first score | bytes, first visit | sent by "
+          "server, first visit (incl. service worker) | bytes, warm | change → total, median / "
+          "p95 |")
+    print("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for r in rows:
         change = ("%.2f / %.2f ms" % (r["change_median_ms"], r["change_p95_ms"])
                   if r["change_median_ms"] is not None else "–")
-        print("| %s | %s | %.0f ms | %.0f ms | %.0f ms | %.0f ms | %.2f MB | %.2f MB | %.1f KB | %s |" % (
+        print("| %s | %s | %.0f ms | %.0f ms | %.0f ms | %.0f ms | %.3f MB | %.2f MB | %.2f MB "
+              "| %.1f KB | %s |" % (
             r["page"], r["network"], r["usable_ms"], r["longest_task_ms"],
-            r["first_score_cold_ms"], r["first_score_warm_ms"], r["bytes_cold"] / 1e6,
+            r["first_score_cold_ms"], r["first_score_warm_ms"], r["bytes_before_score"] / 1e6,
+            r["bytes_cold"] / 1e6,
             r["server_bytes_cold"] / 1e6, r["bytes_warm"] / 1e3, change))
     print("\nMedian of %d runs; Chromium %s headless; %s" % (
         args.runs, bootstrap.CHROMIUM, time.strftime("%Y-%m-%d")))
