@@ -215,7 +215,8 @@ def _types_fill(panel, box, types, histories, day, total):
             w12, w6 = h["windows"][12], h["windows"][6]
             if w12["count"]:
                 for w in (w6, w12):
-                    li.appendChild(el("p", t("hist_window", months=str(w["months"]),
+                    li.appendChild(el("p", t("hist_window" if w["count"] != 1 else
+                                             "hist_window_one", months=str(w["months"]),
                                              n=page.num(w["count"]),
                                              k=page.num(w["at_or_above"])), cls="round-hist"))
                 if w12["median_gap_days"] is not None:
