@@ -16,6 +16,7 @@ parameters.SERIES, read from the same file). Standard library only.
 import datetime as _dt
 
 from . import catalogue as _catalogue
+from . import clb as _clb
 from . import dates as _dates
 from . import eligibility as _eligibility
 from . import formats as _formats
@@ -50,15 +51,14 @@ def in_force(day):
     A category of a later set that carries its own earlier in_force (physicians 2025-12-08,
     french 2026-02-06) applies from that day on top of the set in force."""
     current = _parameters.series_on("selection.category_set", day)
-    found = {}
-    for s in _sets():
-        if current is not None and s["in_force"] <= day.isoformat() and s["id"] <= current:
-            found = {c["id"]: dict(c, set=s["id"]) for c in s["categories"]}
-    for s in _sets():
-        if current is None or s["id"] > current:
-            for c in s["categories"]:
-                if c.get("in_force") and c["in_force"] <= day.isoformat():
-                    found[c["id"]] = dict(c, set=s["id"])
+    sets = _sets()
+    ids = [s["id"] for s in sets]
+    at = ids.index(current) if current is not None else -1
+    found = {c["id"]: dict(c, set=current) for c in sets[at]["categories"]} if at >= 0 else {}
+    for s in sets[at + 1:]:          # the later sets: only their categories started early
+        for c in s["categories"]:
+            if c.get("in_force") and c["in_force"] <= day.isoformat():
+                found[c["id"]] = dict(c, set=s["id"])
     return current, list(found.values())
 
 
@@ -82,8 +82,7 @@ def _french(profile):
 
 
 def _language_of(result):
-    from .clb import TESTS
-    return TESTS[result.test][0]
+    return _clb.TESTS[result.test][0]
 
 
 def _stretches(periods, since, until):
@@ -93,7 +92,7 @@ def _stretches(periods, since, until):
     for p in periods:
         start, end = max(p["start"], since), min(p["end"] or until, until)
         if end >= start:
-            clipped.append((start, end, _eligibility._hours(p, since, until)))
+            clipped.append((start, end, _eligibility.period_hours(p, since, until)))
     clipped.sort()
     out, current = [], None
     for start, end, hours in clipped:
@@ -182,10 +181,15 @@ def _entry(rid, kind, name, status, reasons, occupation=None, months=None, **mor
 
 
 def round_types(reading):
-    """Every round type in force on the reading's day, with status and reasons."""
+    """Every round type in force on the reading's day, with status and reasons (computed once
+    for a reading: the rounds panel and the timeline both ask)."""
+    return reading.part("round_types", _round_types)
+
+
+def _round_types(reading):
     p, day, lang = reading.profile, reading.day, reading.lang
     i = 1 if lang == "fr" else 0
-    check = _eligibility.check(p, day, lang)
+    check = _eligibility.checked(reading)
     status, reason = _program_reason(check, PROGRAMS, lang)
     out = [_entry("general", "general", NAMES["general"][i], status, [reason])]
     for key in PROGRAMS:

@@ -82,7 +82,7 @@ def is_skilled_trade(noc):
 # --- Work history arithmetic -------------------------------------------------------------
 
 
-def _hours(period, since, until):
+def period_hours(period, since, until):
     """Full-time-equivalent hours of a period inside [since, until]: hours above 30 a week do
     not add (IRPR 80(7), 87.1(4))."""
     start = max(period["start"], since)
@@ -107,7 +107,7 @@ def _qualifying(history, as_of, years, where=None, teers=(0, 1, 2, 3), cec=False
             continue   # IRPR 87.1(3)(b)
         if trade and not is_skilled_trade(p["noc"]):
             continue
-        hours = _hours(p, since, as_of)
+        hours = period_hours(p, since, as_of)
         if hours > 0:
             out.append((p, hours))
     return out
@@ -342,5 +342,10 @@ def eligibility(doc, as_of=None, lang="en"):
     reading, errors = read(doc, as_of, None, lang)
     if errors:
         return {"errors": errors}
-    return check(reading.profile, reading.day, reading.lang)
+    return checked(reading)
+
+
+def checked(reading):
+    """check() of a Reading, computed once for it."""
+    return reading.part("eligibility", lambda r: check(r.profile, r.day, r.lang))
 

@@ -96,13 +96,22 @@ class Reading:
     (profile.Profile), `day` (the evaluation date), `rule_set` (None when none is in force that
     day: then `score()` is the error saying so), `lang`."""
 
-    __slots__ = ("doc", "profile", "day", "rule_set", "rules", "lang", "_problem", "_score")
+    __slots__ = ("doc", "profile", "day", "rule_set", "rules", "lang", "_problem", "_score",
+                 "_parts")
 
     def __init__(self, doc, profile, day, rule_set, rules, lang, problem=None):
         self.doc, self.profile, self.day = doc, profile, day
         self.rule_set, self.rules, self.lang = rule_set, rules, lang
         self._problem = problem
         self._score = None
+        self._parts = {}
+
+    def part(self, name, compute):
+        """What `compute(self)` gives, computed once for this reading (the eligibility check
+        and the round types, which several panels and the round types themselves ask for)."""
+        if name not in self._parts:
+            self._parts[name] = compute(self)
+        return self._parts[name]
 
     def score(self):
         """The score result (crs.score's), computed once."""

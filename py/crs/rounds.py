@@ -287,6 +287,17 @@ def load_snapshot(path=None):
         return _no_snapshot("invalid_snapshot", "%s: %r" % (path, exc))
 
 
+_SHIPPED = []
+
+
+def shipped_snapshot():
+    """The shipped snapshot, read once (the rounds panel and the timeline both use it; no
+    caller changes it)."""
+    if not _SHIPPED:
+        _SHIPPED.append(load_snapshot())
+    return _SHIPPED[0]
+
+
 def _no_snapshot(code, message):
     return {"provenance": None, "categories": category_labels(), "rounds": [], "secondary": None,
             "errors": [{"code": code, "message": message}]}

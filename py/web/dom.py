@@ -43,9 +43,9 @@ def el(tag, text=None, cls=None):
     return node
 
 
-def table(tid, caption, cols):
+def table(tid, caption, cols, cls="rounds-table"):
     """An empty table with a caption and column headers: (table, tbody)."""
-    node = el("table", cls="rounds-table")
+    node = el("table", cls=cls)
     node.setAttribute("id", tid)
     cap = el("caption", caption)
     cap.setAttribute("id", tid + "-caption")

@@ -4,7 +4,7 @@ requirement by requirement. Shell: eligibility.html."""
 import json
 
 from crs import formats
-from web.dom import LANG, by_id, document, el
+from web.dom import LANG, by_id, document, el, table as dom_table
 from web.panels import Base
 
 
@@ -52,18 +52,9 @@ class Panel(Base):
     def grid_table(self, grid):
         pass_mark = int(grid["pass_mark"])
         wrap = el("div")
-        table = el("table", cls="grid-table")
-        table.setAttribute("id", "fsw-grid")
-        table.appendChild(el("caption", self.page.t("grid_caption", pass_mark=pass_mark)))
-        thead = el("thead")
-        head = el("tr")
-        for text, cls in ((self.page.t("grid_factor"), None), (self.page.t("col_points"), "pts")):
-            th = el("th", text, cls=cls)
-            th.setAttribute("scope", "col")
-            head.appendChild(th)
-        thead.appendChild(head)
-        table.appendChild(thead)
-        tbody = el("tbody")
+        cols = ((self.page.t("grid_factor"), None), (self.page.t("col_points"), "pts"))
+        table, tbody = dom_table("fsw-grid", self.page.t("grid_caption", pass_mark=pass_mark),
+                                 cols, cls="grid-table")
         for line in grid["lines"]:
             tr = el("tr")
             tr.setAttribute("data-grid-line", line["id"])
@@ -72,7 +63,6 @@ class Panel(Base):
             tr.appendChild(th)
             tr.appendChild(el("td", "%d / %d" % (line["points"], line["max"]), cls="pts"))
             tbody.appendChild(tr)
-        table.appendChild(tbody)
         tfoot = el("tfoot")
         tr = el("tr")
         th = el("th", self.page.t("grid_total", pass_mark=pass_mark))

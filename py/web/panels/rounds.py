@@ -28,7 +28,7 @@ class Panel(Base):
     def load_rounds(self):
         if self.snapshot is None:
             from crs import rounds
-            self.snapshot = rounds.load_snapshot()
+            self.snapshot = rounds.shipped_snapshot()
         return self.snapshot
 
     def fill(self, reading, day, total):
@@ -136,9 +136,9 @@ class Panel(Base):
         submitted = reading.profile.extra.get("submitted_at")
         histories = {r["id"]: R.history(snapshot["rounds"], r["id"], day, total, submitted)
                      for r in types["round_types"]}
-        types["announced"] = [w for w in reading.score().get("warnings", ())
-                              if w["code"] == "announced_change"]
-        _types_fill(self, by_id("rounds-types-box"), types, histories, day, total)
+        announced = [w for w in reading.score().get("warnings", ())
+                     if w["code"] == "announced_change"]
+        _types_fill(self, by_id("rounds-types-box"), types, histories, day, total, announced)
 
     def update_rounds_you(self, total):
         from crs import rounds as R
@@ -182,7 +182,7 @@ def _mark(r):
 STATUS_ORDER = {"eligible": 0, "unknown": 1, "not_eligible": 2}
 
 
-def _types_fill(panel, box, types, histories, day, total):
+def _types_fill(panel, box, types, histories, day, total, announced):
     """The round types table (eligible and undecided ones), the others folded away."""
     from crs import formats
     t, page = panel.page.t, panel.page
@@ -270,7 +270,7 @@ def _types_fill(panel, box, types, histories, day, total):
         notes.appendChild(el("p", t("types_no_set", date=page.date_text(day))))
     for n in types["notes"]:
         notes.appendChild(el("p", n["message"]))
-    for w in types.get("announced", ()):
+    for w in announced:
         notes.appendChild(el("p", w["message"], cls="round-announced"))
     box.appendChild(notes)
 

@@ -22,7 +22,7 @@ class Panel(Base):
         # the past 12 months' rounds the candidate can be invited in say for it.
         from crs import categories, rounds
         types = categories.round_types(reading)
-        snapshot = rounds.load_snapshot()["rounds"]
+        snapshot = rounds.shipped_snapshot()["rounds"]
         submitted = reading.profile.extra.get("submitted_at")
         ol = by_id("timeline-list")
         ol.replaceChildren()
