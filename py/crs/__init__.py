@@ -21,7 +21,7 @@ from .reading import (MAX_BATCH, MAX_DEPTH, MAX_DOCUMENT_BYTES, MAX_FILE_BYTES, 
 from .result import age_drop
 
 __all__ = ["score", "score_json", "to_clb", "validate", "load_json", "age_drop", "read",
-           "Reading", "evaluate"]
+           "Reading", "evaluate", "plan"]
 
 
 def score(doc, as_of=None, rules=None, lang="en"):
@@ -39,6 +39,12 @@ def validate(doc, as_of=None, lang="en"):
 def score_json(text, as_of=None, rules=None, lang="en"):
     """JSON text in, JSON text out."""
     return _json.dumps(score(text, as_of=as_of, rules=rules, lang=lang), ensure_ascii=False)
+
+
+def plan(doc, as_of=None, rules=None, lang="en"):
+    """The language-test planner (crs.planner, docs/planner.md)."""
+    from .planner import plan as planner
+    return planner(doc, as_of=as_of, rules=rules, lang=lang)
 
 
 PARTS = ("score", "eligibility", "what_ifs", "timeline")

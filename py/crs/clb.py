@@ -137,6 +137,26 @@ def level(scale, ability, score):
     return LOOKUP[scale][ability][int(score / STEP[scale])]
 
 
+def minimum_score(test, ability, level, test_date=None):
+    """The lowest score `test` can report for `ability` that converts to at least `level`
+    (None when none does): the conversion table read backwards (docs/planner.md), so the
+    planner's thresholds are the scales above and never a second copy of them."""
+    if isinstance(test_date, str):
+        try:
+            test_date = _dt.date.fromisoformat(test_date)
+        except ValueError:
+            return None
+    if test not in TESTS or ability not in ABILITIES:
+        return None
+    scale = scale_for(test, test_date)
+    low, high, step = SCALES[scale]["range"][ability]
+    table = LOOKUP[scale][ability]
+    for i in range(int(round(low / step)), len(table)):
+        if table[i] >= level:
+            return i if step == 1 else i * step
+    return None
+
+
 def to_clb(test, ability, score, test_date=None):
     """One score to its CLB/NCLC level; None when it is not a valid score of that test.
 

@@ -1,5 +1,5 @@
 """Command line: `python -m crs SUBCOMMAND` (see `python -m crs --help`), the one entry for
-every subcommand: score, eligibility, categories, rank, and the maintainer's `rounds
+every subcommand: score, eligibility, categories, couple, plan, rank, and the maintainer's `rounds
 refresh|check|categories`.
 
 Prints result JSON in the format of profile-format.md. A JSON array in gives a JSON array out,
@@ -169,7 +169,8 @@ def _parser():
     parser = argparse.ArgumentParser(
         prog="python -m crs",
         description="Comprehensive Ranking System (Express Entry) calculator.",
-        epilog="Subcommands: score, eligibility, categories, rank, rounds (each has --help).")
+        epilog="Subcommands: score, eligibility, categories, couple, plan, rank, rounds (each "
+               "has --help).")
     sub = parser.add_subparsers(dest="command", required=True)
     batch = {"score": ("score profiles (a JSON object or an array of them)",
                        "Score profiles (a JSON object or an array of them)."),
@@ -179,7 +180,17 @@ def _parser():
                             "Round types in force on the date (general, each program, "
                             "provincial nominees, each category of the category set in force) "
                             "with eligible / not_eligible / unknown and the reasons "
-                            "(docs/categories.md).")}
+                            "(docs/categories.md)."),
+             "couple": ("the couple scored both ways: as filed and with the spouse as "
+                        "principal applicant",
+                        "The couple scored as filed and with the spouse or partner as principal "
+                        "applicant: {\"as_filed\": result, \"swapped\": result, or "
+                        "{\"missing\": [fields]}, {\"not_applicable\": code} or "
+                        "{\"errors\": [...]}} (docs/profile-format-extensions.md)."),
+             "plan": ("the language-test planner: what each retest would add",
+                      "For each test the candidate and the spouse took or could take, the raw "
+                      "score needed per ability for each CLB/NCLC level that moves points and "
+                      "the CRS gain of each step, best first (docs/planner.md).")}
     for name, (short, long) in batch.items():
         p = sub.add_parser(name, help=short, description=long, epilog=limits_help(crs.MAX_BATCH))
         p.add_argument("file", help="a JSON profile or array of profiles, or - for standard input")
@@ -244,6 +255,12 @@ def main(argv=None):
     if args.command == "categories":
         from .categories import categories
         return run_batch(args, lambda doc: categories(doc, as_of=args.date, lang=args.lang))
+    if args.command == "couple":
+        from .couple import couple
+        return run_batch(args, lambda doc: couple(doc, as_of=args.date, lang=args.lang))
+    if args.command == "plan":
+        from .planner import plan
+        return run_batch(args, lambda doc: plan(doc, as_of=args.date, lang=args.lang))
     return run_batch(args, lambda doc: score(doc, as_of=args.date, rules=args.rules,
                                              lang=args.lang))
 

@@ -66,16 +66,19 @@ def field_label(path, lang, test=None):
     i = _i(lang)
     if path in FIELDS:
         return FIELDS[path][i]
-    if path.startswith("work_history.") or path.startswith("job_offer_details."):
+    if path.startswith(("work_history.", "job_offer_details.", "spouse.work_history.")):
         parts = path.split(".")
+        if parts[0] == "spouse":
+            parts = ["spouse.work_history"] + parts[2:]
         head = FIELDS[parts[0]][i]
-        if parts[0] == "work_history" and len(parts) > 1:
+        if parts[0].endswith("work_history") and len(parts) > 1:
             head += (" : période %d" if i else ", period %d") % (int(parts[1]) + 1) \
                 if parts[1].isdigit() else ""
             parts = parts[1:]
         tail = PERIOD_PARTS.get(parts[-1], ("", ""))[i] if len(parts) > 1 else ""
         return head + (", " + tail if tail else "")
-    for prefix in ("spouse.language", "first_language", "second_language"):
+    for prefix in ("spouse.language", "spouse.second_language", "first_language",
+                   "second_language"):
         if path.startswith(prefix + "."):
             part = path[len(prefix) + 1:]
             if part in LANGUAGE_PARTS:

@@ -30,7 +30,12 @@ EXTRA_FIELDS = ("work_history", "job_offer_details", "settlement_funds", "family
                 "intends_to_live_in_quebec", "authorized_to_work_in_canada", "studied_in_canada",
                 "relative_in_canada", "submitted_at")
 SPOUSE_FIELDS = ("canadian_citizen_or_pr", "accompanying", "education", "eca_date",
-                 "canadian_work_years", "language", "studied_in_canada")
+                 "canadian_work_years", "language", "studied_in_canada",
+                 # The facts a principal applicant is scored on, for the couple swapped
+                 # (crs.couple; docs/profile-format-extensions.md, "The spouse or partner").
+                 "age", "date_of_birth", "canadian_education", "second_language",
+                 "foreign_work_years", "certificate_of_qualification", "work_history",
+                 "provincial_nomination")
 PERIOD_FIELDS = ("where", "teer", "noc", "start", "end", "hours_per_week", "paid",
                  "self_employed", "while_full_time_student")
 OFFER_FIELDS = ("full_time", "non_seasonal", "at_least_one_year", "teer", "noc",
@@ -269,6 +274,7 @@ def parse(doc, as_of):
                                                      "spouse.canadian_work_years", 0,
                                                      MAX_WORK_YEARS)
             p.spouse_language = r.language(spouse, "language", "spouse.language", False)
+            _spouse_as_principal(r, spouse, as_of, p.spouse_language)
             p.spouse_details_given = bool(p.spouse_education or p.spouse_canadian_work_years
                                           or p.spouse_language)
             # MI s.1 (current) and crs-rules.md §3.1: accompanying = will come AND is not a
@@ -282,24 +288,7 @@ def parse(doc, as_of):
         r.add("spouse", "not_applicable", status=p.marital_status)
 
     # Age (question 3): one of age / date_of_birth.
-    p.age = None
-    p.date_of_birth = None
-    has_age = doc.get("age") is not None
-    has_birth = doc.get("date_of_birth") is not None
-    if has_age and has_birth:
-        r.add("date_of_birth", "conflict")
-    elif has_age:
-        p.age = r.integer(doc, "age", "age", 0, MAX_AGE)
-    elif has_birth:
-        born = r.date(doc, "date_of_birth", "date_of_birth", high=as_of)
-        if born is not None:
-            p.date_of_birth = born
-            p.age = completed_years(born, as_of)
-            if p.age > MAX_AGE:
-                r.add("date_of_birth", "out_of_range", range=("date_after", EARLIEST_DATE),
-                      got=doc["date_of_birth"])
-    else:
-        r.add("age", "required")
+    p.age, p.date_of_birth = _age(r, doc, "", as_of, required=True)
 
     p.education = r.choice(doc, "education", "education", EDUCATION_LEVELS, "education",
                            required=True)
@@ -335,51 +324,51 @@ def parse(doc, as_of):
     return p, as_of, r.problems
 
 
+def _age(r, obj, prefix, as_of, required):
+    """(age, date of birth) from one of `age` / `date_of_birth` (the candidate's, or the
+    spouse's with prefix "spouse.")."""
+    has_age = obj.get("age") is not None
+    has_birth = obj.get("date_of_birth") is not None
+    if has_age and has_birth:
+        r.add(prefix + "date_of_birth", "conflict")
+    elif has_age:
+        return r.integer(obj, "age", prefix + "age", 0, MAX_AGE), None
+    elif has_birth:
+        born = r.date(obj, "date_of_birth", prefix + "date_of_birth", high=as_of)
+        if born is not None:
+            age = completed_years(born, as_of)
+            if age > MAX_AGE:
+                r.add(prefix + "date_of_birth", "out_of_range", range=("date_after", EARLIEST_DATE),
+                      got=obj["date_of_birth"])
+            return age, born
+    elif required:
+        r.add(prefix + "age", "required")
+    return None, None
+
+
+def _spouse_as_principal(r, spouse, as_of, first):
+    """Check the spouse's principal-applicant facts (crs.couple reads them from the swapped
+    document): a document is valid or not whatever the swap will need."""
+    _age(r, spouse, "spouse.", as_of, required=False)
+    r.choice(spouse, "canadian_education", "spouse.canadian_education", CANADIAN_EDUCATION,
+             "canadian_education")
+    second = r.language(spouse, "second_language", "spouse.second_language", False)
+    if first is not None and second is not None and first.language == second.language:
+        r.add("spouse.second_language.test", "same_language", first=first.language,
+              got=spouse["second_language"].get("test"))
+    r.integer(spouse, "foreign_work_years", "spouse.foreign_work_years", 0, MAX_WORK_YEARS)
+    r.boolean(spouse, "certificate_of_qualification", "spouse.certificate_of_qualification")
+    r.boolean(spouse, "provincial_nomination", "spouse.provincial_nomination")
+    if spouse.get("work_history") is not None:
+        _work_history(r, spouse["work_history"], "spouse.work_history")
+
+
 def _extra(r, doc, as_of):
     x = {}
     history = doc.get("work_history")
     if history is not None:
-        if type(history) is not list:
-            r.add("work_history", "wrong_type", kind="list", got=history)
-        elif len(history) > MAX_PERIODS:
-            r.add("work_history", "out_of_range", range=("range", "integer", 0, MAX_PERIODS),
-                  got=len(history))
-        else:
-            periods = []
-            for i, period in enumerate(history):
-                path = "work_history.%d" % i
-                if type(period) is not dict:
-                    r.add(path, "wrong_type", kind="object", got=period)
-                    continue
-                r.unknown(period, _PERIOD, PERIOD_FIELDS, path + ".")
-                where = r.choice(period, "where", path + ".where", ("canada", "abroad"), "where",
-                                 required=True)
-                teer = r.integer(period, "teer", path + ".teer", 0, 5, default=None)
-                if teer is None and "teer" not in period:
-                    r.add(path + ".teer", "required")
-                noc = _noc(r, period, path)
-                start = r.date(period, "start", path + ".start")
-                if start is None and period.get("start") is None:
-                    r.add(path + ".start", "required")
-                end = r.date(period, "end", path + ".end")
-                if start is not None and end is not None and end < start:
-                    r.add(path + ".end", "out_of_range", range=("date_after", start),
-                          got=period["end"])
-                hours = period.get("hours_per_week", 30)
-                if isinstance(hours, bool) or not isinstance(hours, (int, float)):
-                    r.add(path + ".hours_per_week", "wrong_type", kind="number", got=hours)
-                elif not 0 < hours <= 80:
-                    r.add(path + ".hours_per_week", "out_of_range",
-                          range=("range", "number", 1, 80), got=hours)
-                periods.append({
-                    "where": where, "teer": teer, "noc": noc, "start": start, "end": end,
-                    "hours_per_week": hours,
-                    "paid": r.boolean(dict(period, paid=period.get("paid", True)), "paid",
-                                      path + ".paid"),
-                    "self_employed": r.boolean(period, "self_employed", path + ".self_employed"),
-                    "while_full_time_student": r.boolean(period, "while_full_time_student",
-                                                         path + ".while_full_time_student"),
-                })
+        periods = _work_history(r, history, "work_history")
+        if periods is not None:
             x["work_history"] = periods
     offer = doc.get("job_offer_details")
     if offer is not None:
@@ -420,6 +409,54 @@ def _extra(r, doc, as_of):
         else:
             x["submitted_at"] = moment
     return x
+
+
+def _work_history(r, history, field):
+    """The work periods of `work_history` (the candidate's or the spouse's: `field` is its
+    path), or None when the list itself is wrong."""
+    if type(history) is not list:
+        r.add(field, "wrong_type", kind="list", got=history)
+        return None
+    if len(history) > MAX_PERIODS:
+        r.add(field, "out_of_range", range=("range", "integer", 0, MAX_PERIODS),
+              got=len(history))
+        return None
+    periods = []
+    for i, period in enumerate(history):
+        path = "%s.%d" % (field, i)
+        if type(period) is not dict:
+            r.add(path, "wrong_type", kind="object", got=period)
+            continue
+        r.unknown(period, _PERIOD, PERIOD_FIELDS, path + ".")
+        where = r.choice(period, "where", path + ".where", ("canada", "abroad"), "where",
+                         required=True)
+        teer = r.integer(period, "teer", path + ".teer", 0, 5, default=None)
+        if teer is None and "teer" not in period:
+            r.add(path + ".teer", "required")
+        noc = _noc(r, period, path)
+        start = r.date(period, "start", path + ".start")
+        if start is None and period.get("start") is None:
+            r.add(path + ".start", "required")
+        end = r.date(period, "end", path + ".end")
+        if start is not None and end is not None and end < start:
+            r.add(path + ".end", "out_of_range", range=("date_after", start),
+                  got=period["end"])
+        hours = period.get("hours_per_week", 30)
+        if isinstance(hours, bool) or not isinstance(hours, (int, float)):
+            r.add(path + ".hours_per_week", "wrong_type", kind="number", got=hours)
+        elif not 0 < hours <= 80:
+            r.add(path + ".hours_per_week", "out_of_range",
+                  range=("range", "number", 1, 80), got=hours)
+        periods.append({
+            "where": where, "teer": teer, "noc": noc, "start": start, "end": end,
+            "hours_per_week": hours,
+            "paid": r.boolean(dict(period, paid=period.get("paid", True)), "paid",
+                              path + ".paid"),
+            "self_employed": r.boolean(period, "self_employed", path + ".self_employed"),
+            "while_full_time_student": r.boolean(period, "while_full_time_student",
+                                                 path + ".while_full_time_student"),
+        })
+    return periods
 
 
 def _noc(r, obj, path):

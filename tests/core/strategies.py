@@ -122,6 +122,19 @@ def full_profiles(draw):
         "settlement_funds": st.integers(0, 10**6),
         "family_size": st.integers(1, 20),
         "submitted_at": st.just("2026-01-15T10:31:00Z")})))
+    if doc.get("spouse"):
+        # The spouse's principal-applicant facts (crs.couple swaps them in).
+        doc["spouse"].update(draw(st.fixed_dictionaries({}, optional={
+            "age": st.integers(0, 80),
+            "canadian_education": st.sampled_from(CANADIAN_EDUCATION),
+            "foreign_work_years": st.integers(0, 10),
+            "certificate_of_qualification": st.booleans(),
+            "provincial_nomination": st.booleans(),
+            "work_history": st.lists(period, max_size=2)})))
+        held = doc["spouse"].get("language")
+        if held is not None and draw(st.booleans()):
+            other = "en" if held["test"] in ("tef_canada", "tcf_canada", "nclc") else "fr"
+            doc["spouse"]["second_language"] = draw(test_result(other))
     return doc
 
 
@@ -134,9 +147,13 @@ def numeric_paths(doc):
             paths += [(key, a) for a in ABILITIES]
     spouse = doc.get("spouse")
     if spouse:
-        paths.append(("spouse", "canadian_work_years"))
-        if spouse.get("language"):
-            paths += [("spouse", "language", a) for a in ABILITIES]
+        paths += [("spouse", "canadian_work_years"), ("spouse", "age"),
+                  ("spouse", "foreign_work_years")]
+        for key in ("language", "second_language"):
+            if spouse.get(key):
+                paths += [("spouse", key, a) for a in ABILITIES]
+        for i, _ in enumerate(spouse.get("work_history") or ()):
+            paths.append(("spouse", "work_history", i, "hours_per_week"))
     for i, _ in enumerate(doc.get("work_history") or ()):
         paths += [("work_history", i, "teer"), ("work_history", i, "hours_per_week")]
     if doc.get("job_offer_details") is not None:

@@ -6,7 +6,7 @@ import json
 from hypothesis import example, given, settings, strategies as st
 
 import crs
-from crs import categories, eligibility, ranking, timeline, whatif
+from crs import categories, couple, eligibility, planner, ranking, timeline, whatif
 from tests.core.strategies import (ABILITIES, any_as_of, as_of, full_profiles, hostile_profiles,
                                   is_error, json_values, profiles)
 
@@ -133,6 +133,8 @@ def _api_results(doc, day, lang):
     yield categories.categories(doc, as_of=day, lang=lang)
     yield timeline.timeline(doc, as_of=day, lang=lang)
     yield whatif.what_ifs(doc, as_of=day, lang=lang)
+    yield couple.couple(doc, as_of=day, lang=lang)
+    yield planner.plan(doc, as_of=day, lang=lang)
     if isinstance(doc, dict):
         doc = dict({"submitted_at": "2026-01-15T10:31:00Z"}, **doc, id="x")
     r = ranking.rank([doc], invite=1, as_of=day, lang=lang)
