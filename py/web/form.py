@@ -29,14 +29,59 @@ LANGUAGE_PATHS = tuple(q.path for q in Q.QUESTIONS if q.kind == "language")
 # The profile's keys the form shows (others found in an imported document are kept as they are
 # and passed on to the core, which names any it does not know).
 PROFILE_KEYS = frozenset([q.path.split(".")[0] for q in Q.QUESTIONS if q.path]
-                         + [r.path for r in Q.REPEATED])
-SPOUSE_KEYS = frozenset(q.path.split(".")[1] for q in Q.QUESTIONS
-                        if q.path and q.path.startswith("spouse."))
+                         + [r.path.split(".")[0] for r in Q.REPEATED])
+SPOUSE_KEYS = frozenset([q.path.split(".")[1] for q in Q.QUESTIONS
+                         if q.path and q.path.startswith("spouse.")]
+                        + [r.path.split(".")[1] for r in Q.REPEATED
+                           if r.path.startswith("spouse.")])
 # The optional eligibility questions ("Check program eligibility (optional)").
 OPTIONAL_IDS = tuple(q.id for s in Q.FORM if s.kind == "details" for q, _ in Q.walk(s.items))
-# The repeated groups in that section (web/work.py opens it when they have entries).
+# The repeated groups in a collapsed section (web/work.py opens it when they have entries).
 OPTIONAL_GROUPS = tuple(r.id for r, section in Q.repeated()
                         if section is not None and section.kind == "details")
+
+
+def _collapsed(items=Q.FORM):
+    """Every Section of kind "details" (collapsed until opened), at any depth."""
+    for item in items:
+        if isinstance(item, Q.Section):
+            if item.kind == "details":
+                yield item
+            yield from _collapsed(item.items)
+
+
+# {collapsed section id: the profile paths of its questions and groups}: the page opens a
+# section when an error or a loaded answer is inside it (the optional eligibility questions,
+# the spouse's principal-applicant facts).
+COLLAPSED = {s.id: tuple(q.path for q, _ in Q.walk(s.items) if q.path)
+             + tuple(r.path for r, _ in Q.repeated(s.items)) for s in _collapsed()}
+# {collapsed section id: its field ids (the questions' and its groups' prefixes)}
+COLLAPSED_IDS = {s.id: tuple(fid for q, _ in Q.walk(s.items) for fid in q.field_ids())
+                 + tuple(r.id + "-" for r, _ in Q.repeated(s.items)) for s in _collapsed()}
+
+
+def collapsed_holding(paths):
+    """The collapsed sections holding any of these profile paths."""
+    return [sid for sid, held in COLLAPSED.items()
+            if any(p == h or p.startswith(h + ".") for p in paths for h in held)]
+
+
+def collapsed_answered(profile):
+    """The collapsed sections with an answer in `profile` (a loaded document)."""
+    return [sid for sid, held in COLLAPSED.items() if any(_get(profile, h) is not None
+                                                          for h in held)]
+
+
+def collapsed_filled(fields):
+    """The collapsed sections with a field that differs from an empty form's (carried
+    answers)."""
+    return [sid for sid, ids in COLLAPSED_IDS.items()
+            if any(value and value != DEFAULTS.get(fid) for fid, value in fields.items()
+                   if fid.startswith(ids))]
+
+
+# When each repeated group is shown (the spouse's jobs: with an accompanying spouse only).
+REPEATED_WHEN = Q.repeated_when()
 
 
 def field_id(path):
@@ -58,7 +103,7 @@ _CHOICES = {q.id: [value for value, _key in q.choices] for q in Q.QUESTIONS if q
 
 # Repeated groups (questions.Repeated: work_history): entry n's field ids are
 # "<group id>-<n>-<question id>"; the form has as many entries as the fields name.
-_ENTRY_ID = re.compile(r"([a-z_]+)-(0|[1-9][0-9]?)-([a-z_]+)\Z")
+_ENTRY_ID = re.compile(r"([a-z_]+(?:-[a-z_]+)?)-(0|[1-9][0-9]?)-([a-z_]+)\Z")
 _REPEATED = {r.id: r for r in Q.REPEATED}
 _ITEM_IDS = {r.id: frozenset(q.id for q in r.items) for r in Q.REPEATED}
 
@@ -266,6 +311,8 @@ def profile_from_fields(fields):
             if value is not Q.LEFT_OUT:
                 _put(p, q.path, value)
     for group in Q.REPEATED:
+        if not _holds(REPEATED_WHEN[group.id], f):
+            continue
         entries = []
         for n in range(entry_count(fields, group)):
             e = entry_defaults(group, n)
@@ -279,7 +326,7 @@ def profile_from_fields(fields):
                     entry[q.path.rsplit(".", 1)[1]] = value
             entries.append(entry)
         if entries:
-            p[group.path] = entries
+            _put(p, group.path, entries)
     return p
 
 
@@ -377,7 +424,7 @@ def fields_from_profile(profile):
 def _entries_of(profile, group):
     """The entries of `group` in the profile when the form can show them (a list of at most
     `max` objects), else None (kept as it is: extras_of)."""
-    value = profile.get(group.path)
+    value = _get(profile, group.path)
     if (isinstance(value, list) and len(value) <= group.max
             and all(isinstance(e, dict) for e in value)):
         return value
@@ -388,14 +435,15 @@ def extras_of(profile):
     """The parts of an imported profile the form does not show (the project's optional fields,
     docs/profile-format-extensions.md, or unknown ones the core will name): kept as they are."""
     out = {k: v for k, v in profile.items() if k not in PROFILE_KEYS}
-    for group in Q.REPEATED:        # not a list of entries: the core will say what is wrong
-        if group.path in profile and _entries_of(profile, group) is None:
-            out[group.path] = profile[group.path]
     spouse = profile.get("spouse")
     if isinstance(spouse, dict):
         more = {k: v for k, v in spouse.items() if k not in SPOUSE_KEYS}
         if more:
             out["spouse"] = more
+    for group in Q.REPEATED:        # not a list of entries: the core will say what is wrong
+        value = _get(profile, group.path)
+        if value is not None and _entries_of(profile, group) is None:
+            _put(out, group.path, value)
     return out
 
 

@@ -291,8 +291,8 @@ class Page:
 
     def show_errors(self, errors, fields):
         self.clear_result()
-        if any(str(e.get("field", "")).split(".")[0] in self.form.OPTIONAL_IDS for e in errors):
-            self.open_optional()
+        self.open_collapsed(self.form.collapsed_holding([str(e.get("field", ""))
+                                                          for e in errors]))
         shown, pending = [], []
         for error in errors:
             fid = self.form.error_target(str(error.get("field", "")), self.visible)
@@ -361,10 +361,12 @@ class Page:
     # goes in with createElement/textContent; the only markup inserted is web.charts', which is
     # generated and escaped by our code from our data (no user text reaches it).
 
-    def open_optional(self):
-        el = _by_id("optional")
-        if el is not None and not el.open:
-            el.open = True
+    def open_collapsed(self, ids):
+        """Open these collapsed sections (form.COLLAPSED: an error or an answer is inside)."""
+        for sid in ids:
+            el = _by_id(sid)
+            if el is not None and not el.open:
+                el.open = True
 
     def hide_panels(self):
         self.panel_request = None
@@ -473,8 +475,7 @@ class Page:
         fields = self.form.fields_from_profile(profile)
         self.write_fields(fields)
         self.extras = self.form.extras_of(profile)
-        if any(profile.get(k) is not None for k in self.form.OPTIONAL_IDS):
-            self.open_optional()
+        self.open_collapsed(self.form.collapsed_answered(profile))
         if isinstance(as_of, str):
             _by_id("as_of").value = as_of
         elif as_of is None:
@@ -550,8 +551,7 @@ class Page:
         fields, as_of, extras, touched = carried
         self.write_fields(fields)
         self.extras = extras
-        if any(fields.get(k) for k in self.form.OPTIONAL_IDS):
-            self.open_optional()
+        self.open_collapsed(self.form.collapsed_filled(fields))
         if as_of is not None:
             _by_id("as_of").value = as_of
         self.touched = set(touched)

@@ -138,6 +138,26 @@ TEST_OPTIONS = [("og_english", _options(TESTS_EN, "o_")), ("og_french", _options
 SPOUSE_SHOWN = (("marital_status", WITH_SPOUSE), ("spouse-canadian_citizen_or_pr", ("no",)),
                 ("spouse-accompanying", ("yes",)))
 
+# A job's questions (the candidate's jobs and the spouse's: the same work period,
+# docs/profile-format-extensions.md).
+JOB_ITEMS = (
+    Question("radios", "where", "where", "q_job_where", checked=None,
+             read="value", choices=(("canada", "o_where_canada"),
+                                    ("abroad", "o_where_abroad"))),
+    Question("text", "noc", "noc", "q_job_noc", "h_job_noc", width=4),
+    Question("select", "teer", "teer", "q_job_teer", "h_job_teer",
+             read="number", options=[(str(t), "o_teer_%d" % t)
+                                     for t in range(6)]),
+    _date("start", "q_job_start"),
+    _date("end", "q_job_end", "h_job_end", if_empty=NULL),
+    Question("text", "hours_per_week", "hours_per_week", "q_job_hours",
+             "h_job_hours", width=3, inputmode="decimal", read="number",
+             default="30"),
+    _boolean("paid", "q_job_paid", checked="yes"),
+    _boolean("self_employed", "q_job_self_employed"),
+    _boolean("while_full_time_student", "q_job_student", "h_job_student"),
+)
+
 FORM = (
     Section("you", "sec_you", [
         # The official tool lists marital statuses in alphabetical order (of the English ids).
@@ -199,28 +219,42 @@ FORM = (
               "h_canadian_work_years", width=2, label_class="label label--m", read="number"),
         Question("language", "spouse-language", "spouse.language", "q_spouse_language",
                  "h_spouse_language", empty="o_no_spouse_test", if_empty=NULL),
+        # The facts the spouse would be scored on as principal applicant (crs.couple; the
+        # couple panel): optional, they never change the score as filed.
+        Section("spouse-principal", "sec_spouse_principal", kind="details",
+                intro="spouse_principal_intro", items=[
+            Question("radios", "spouse-age_by", None, "q_spouse_age", inline=False,
+                     checked="age", choices=(("age", "o_age_by_age"),
+                                             ("date_of_birth", "o_age_by_dob")), body=[
+                Shown("cond-spouse-age", [("spouse-age_by", ("age",))], [
+                    _text("spouse-age", "l_age", read="number")]),
+                Shown("cond-spouse-dob", [("spouse-age_by", ("date_of_birth",))], [
+                    _date("spouse-date_of_birth", "l_date_of_birth", "h_date_of_birth")])]),
+            Question("select", "spouse-canadian_education", "spouse.canadian_education",
+                     "q_spouse_canadian_education", "h_spouse_canadian_education",
+                     empty="o_spouse_no_cedu",
+                     options=_options(_tables.CANADIAN_EDUCATION, "o_cedu_",
+                                      leave_out=("none",))),
+            Question("language", "spouse-second_language", "spouse.second_language",
+                     "q_spouse_second_language", "h_spouse_second_language", empty="o_no_test"),
+            _text("spouse-foreign_work_years", "q_spouse_foreign_work_years",
+                  "h_foreign_work_years", width=2, label_class="label label--m", read="number"),
+            _optional_boolean("spouse-certificate_of_qualification", "q_spouse_certificate",
+                              "h_certificate"),
+            _optional_boolean("spouse-provincial_nomination", "q_spouse_nomination"),
+            # The spouse's jobs: the round types the swapped couple can be invited in (a
+            # spouse's occupation may open a category the candidate's does not).
+            Repeated("spouse-work_history", "spouse.work_history", "q_spouse_jobs",
+                     "h_spouse_jobs", entry_label="spouse_job_n", add="b_add_spouse_job",
+                     remove="b_remove_spouse_job", max=_profile.MAX_PERIODS, finder="noc",
+                     items=JOB_ITEMS),
+        ]),
     ]),
     # docs/profile-format-extensions.md: they do not change the score (eligibility only).
     Section("optional", "opt_summary", kind="details", intro="opt_intro", items=[
         Repeated("work_history", "work_history", "q_jobs", "h_jobs", entry_label="job_n",
                  add="b_add_job", remove="b_remove_job", max=_profile.MAX_PERIODS,
-                 finder="noc", items=[
-                     Question("radios", "where", "where", "q_job_where", checked=None,
-                              read="value", choices=(("canada", "o_where_canada"),
-                                                     ("abroad", "o_where_abroad"))),
-                     Question("text", "noc", "noc", "q_job_noc", "h_job_noc", width=4),
-                     Question("select", "teer", "teer", "q_job_teer", "h_job_teer",
-                              read="number", options=[(str(t), "o_teer_%d" % t)
-                                                      for t in range(6)]),
-                     _date("start", "q_job_start"),
-                     _date("end", "q_job_end", "h_job_end", if_empty=NULL),
-                     Question("text", "hours_per_week", "hours_per_week", "q_job_hours",
-                              "h_job_hours", width=3, inputmode="decimal", read="number",
-                              default="30"),
-                     _boolean("paid", "q_job_paid", checked="yes"),
-                     _boolean("self_employed", "q_job_self_employed"),
-                     _boolean("while_full_time_student", "q_job_student", "h_job_student"),
-                 ]),
+                 finder="noc", items=JOB_ITEMS),
         _optional_boolean("intends_to_live_in_quebec", "q_quebec", "h_quebec"),
         _optional_boolean("authorized_to_work_in_canada", "q_authorized", "h_authorized"),
         _text("settlement_funds", "q_funds", "h_funds", width=4, inputmode="decimal",
@@ -243,6 +277,19 @@ def walk(items=FORM, when=()):
             yield from walk(item.body, when)
         else:
             yield from walk(item.items, when + item.when)
+
+
+def repeated_when(items=FORM, when=()):
+    """{Repeated group id: the conditions under which it is shown}."""
+    out = {}
+    for item in items:
+        if isinstance(item, Repeated):
+            out[item.id] = when
+        elif isinstance(item, Question):
+            out.update(repeated_when(item.body, when))
+        else:
+            out.update(repeated_when(item.items, when + item.when))
+    return out
 
 
 def repeated(items=FORM, section=None):

@@ -68,7 +68,7 @@ class Work:
             n = self.form.entry_count(fields, group)
             self.set_count(group, n)
             if n and group.id in self.form.OPTIONAL_GROUPS:
-                self.page.open_optional()
+                self.page.open_collapsed(self.form.collapsed_holding([group.path]))
 
     def set_count(self, group, n):
         box = self.entries(group)

@@ -4,7 +4,7 @@ CPython: form <-> profile both ways, ids, error targets, removal, the language s
 import crs
 from web import form, questions
 
-(GROUP,) = questions.REPEATED
+GROUP = questions.REPEATED[[g.id for g in questions.REPEATED].index("work_history")]
 PERIODS = [
     {"where": "canada", "teer": 1, "noc": "21231", "start": "2022-01-10", "end": None,
      "hours_per_week": 37.5, "paid": True, "self_employed": False,
@@ -22,14 +22,48 @@ def round_trip(profile):
                             form.extras_of(profile))
 
 
-def test_the_group_is_declared_once():
-    assert [r.path for r in questions.REPEATED] == ["work_history"]
+def test_the_groups_are_declared_once():
+    # The candidate's jobs and the spouse's (the same questions, questions.JOB_ITEMS).
+    assert sorted(r.path for r in questions.REPEATED) == ["spouse.work_history", "work_history"]
+    spouse = questions.REPEATED[[g.id for g in questions.REPEATED].index("spouse-work_history")]
+    assert [q.id for q in spouse.items] == [q.id for q in GROUP.items]
+    assert spouse.entry(0)[0].id == "spouse-work_history-0-where"
+    assert spouse.entry(0)[0].path == "spouse.work_history.0.where"
     assert GROUP.max == 30 and GROUP.finder == "noc"
     assert [q.id for q in GROUP.entry(1)][:3] == [
         "work_history-1-where", "work_history-1-noc", "work_history-1-teer"]
     assert "work_history" in form.PROFILE_KEYS and "work_history" in form.OPTIONAL_GROUPS
     # Every field of a period the core reads, and no other.
     assert sorted(q.path for q in GROUP.items) == sorted(crs.profile.PERIOD_FIELDS)
+
+
+def _spouse_profile(**spouse):
+    return dict(BASE, marital_status="married", spouse=dict(
+        {"canadian_citizen_or_pr": False, "accompanying": True}, **spouse))
+
+
+def test_the_spouses_jobs_round_trip_and_are_read_only_with_an_accompanying_spouse():
+    profile = _spouse_profile(work_history=PERIODS)
+    assert round_trip(profile)["spouse"]["work_history"] == PERIODS
+    fields = form.fields_from_profile(profile)
+    assert fields["spouse-work_history-1-where"] == "abroad"
+    spouse_group = questions.REPEATED[[g.id for g in questions.REPEATED].index(
+        "spouse-work_history")]
+    assert form.entry_count(fields, spouse_group) == 2
+    assert form.entry_count(fields, GROUP) == 0
+    # The same fields with the spouse a citizen: the spouse's questions are hidden, their
+    # jobs are not in the profile (the core would score them for nobody).
+    hidden = dict(fields, **{"spouse-canadian_citizen_or_pr": "yes"})
+    assert "work_history" not in form.profile_from_fields(hidden).get("spouse", {})
+    single = dict(fields, marital_status="never_married")
+    assert "spouse" not in form.profile_from_fields(single)
+    # An error in a spouse's job points to its field, inside the collapsed section it opens.
+    assert form.error_target("spouse.work_history.1.start", lambda fid: True) == \
+        "spouse-work_history-1-start"
+    assert form.collapsed_holding(["spouse.work_history.1.start"]) == ["spouse-principal"]
+    assert form.collapsed_holding(["spouse.age"]) == ["spouse-principal"]
+    assert form.collapsed_holding(["work_history.0.noc"]) == ["optional"]
+    assert form.collapsed_answered(profile) == ["spouse-principal"]
 
 
 def test_work_history_round_trips():

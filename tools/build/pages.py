@@ -234,7 +234,7 @@ def repeated_html(group, lang):
             entry=entry_html(group, "__N__", lang), add=esc(T(group.add, lang))))
 
 
-def items_html(items, lang):
+def items_html(items, lang, nested=False):
     out = []
     for item in items:
         if isinstance(item, questions.Repeated):
@@ -243,16 +243,17 @@ def items_html(items, lang):
             out.append(question_html(item, lang))
         elif isinstance(item, questions.Shown):
             out.append('<div class="conditional" id="%s">%s</div>'
-                       % (item.id, items_html(item.items, lang)))
+                       % (item.id, items_html(item.items, lang, True)))
         elif item.kind == "details":
             out.append(
                 '<details class="form-section optional" id="%s">'
-                '<summary class="optional__summary"><span class="h2">%s</span></summary>'
+                '<summary class="optional__summary"><span class="%s">%s</span></summary>'
                 '<p class="hint">%s</p>%s</details>' % (
-                    item.id, esc(T(item.heading, lang)), esc(T(item.intro, lang)),
-                    items_html(item.items, lang)))
+                    item.id, "h3" if nested else "h2", esc(T(item.heading, lang)),
+                    esc(T(item.intro, lang)),
+                    items_html(item.items, lang, True)))
         else:
-            out.append(section(item.heading, lang, items_html(item.items, lang), sid=item.id,
+            out.append(section(item.heading, lang, items_html(item.items, lang, True), sid=item.id,
                                cls=" conditional" if item.when else ""))
     return "".join(out)
 
