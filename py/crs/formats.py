@@ -6,6 +6,7 @@ a space before the colon: « Libellé : texte »; a decimal comma).
 """
 
 import datetime as _dt
+import re as _re
 
 MONTHS = (
     ("January", "February", "March", "April", "May", "June", "July", "August", "September",
@@ -61,3 +62,34 @@ def timestamp(when, lang):
     when = when.astimezone(_dt.timezone.utc)
     return "%s %s %s UTC" % (date(when.date(), lang), "à" if lang == "fr" else "at",
                              when.strftime("%H:%M:%S"))
+
+
+def _french_provision(number, parts, upto):
+    """"s.27(a)" -> "al. 27a)", "s.10(1)" -> "par. 10(1)", "s.23" -> "art. 23",
+    "s.8(2)(d)(iii)" -> "sous-al. 8(2)d)(iii)" (the federal style: a subsection in parentheses,
+    a paragraph's letter with one closing parenthesis, a subparagraph's numeral in them)."""
+    written, kind = number, "art."
+    for part in parts:
+        if part.isdigit():
+            written, kind = written + "(%s)" % part, "par."
+        elif kind == "al." and set(part) <= set("ivxl"):
+            written, kind = written + "(%s)" % part, "sous-al."
+        else:
+            written, kind = written + part + ")", "al."
+    if upto:
+        written += " à " + ("(%s)" % upto if upto.isdigit() else upto + ")")
+    return kind + " " + written
+
+
+def article(ref, lang):
+    """A score line's article as the core gives it ("MI s.10(1)", "MI s.14(1)-(3)",
+    "MI s.27(a)", "MI s.23"), in the language: unchanged in English, "IM, par. 10(1)",
+    "IM, par. 14(1) à (3)", "IM, al. 27a)", "IM, art. 23" in French. A reference of another
+    form is given as it is."""
+    if lang != "fr":
+        return ref
+    m = _re.fullmatch(r"MI ss?\.(\d+)((?:\([0-9a-z]+\))*)(?:-\(([0-9a-z]+)\))?", ref)
+    if not m:
+        return ref
+    parts = _re.findall(r"\(([0-9a-z]+)\)", m.group(2))
+    return "IM, " + _french_provision(m.group(1), parts, m.group(3))

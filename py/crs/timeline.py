@@ -7,7 +7,8 @@ submission date and time), a dated list of events:
 * each language result going stale (two years, MI s.3(4) and s.32(2)) and the ECA going stale
   (five years, s.3(4), s.11(5)): from then the profile cannot stay in the pool;
 * the profile's expiry: one year after submission at the same time of day (s.4(1)(b));
-* each coming birthday that costs age points (s.10(1)), with the points lost.
+* each coming birthday that costs age points (s.10(1)), with the points lost (`points`, below
+  zero).
 
 Each event carries the score on that day (same profile, rules in force then). The two
 29 February rules (a birthday or a staleness on 1 March, an expiry on 28 February) are those of
@@ -83,7 +84,7 @@ def timeline(doc, as_of=None, rules=None, lang="en"):
             before, after = table[min(age - 1, top)], table[min(age, top)]
             if after < before:
                 events.append({"date": when.isoformat(), "kind": "birthday", "age": age,
-                               "total": total_on(when),
+                               "points": after - before, "total": total_on(when),
                                "label": TEXT["birthday"][i].format(
                                    age=age, before=before, after=after, lost=after - before)})
     events.sort(key=lambda e: (e["date"], e["kind"] != "as_of"))

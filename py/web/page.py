@@ -11,6 +11,7 @@ import json
 import js
 from pyodide.ffi import create_proxy, to_js
 
+from crs import formats
 from web.dom import LANG, document
 from web.dom import by_id as _by_id, console_error as _console_error, el as _el  # noqa: F401
 from web.dom import none as _none, set_text as _set_text  # noqa: F401
@@ -237,12 +238,33 @@ class Page:
             row.hidden = line is None
             if line is not None:
                 _set_text(_none(row.querySelector("td")), "%d / %d" % (line["points"], line["max"]))
+                # The article: a column of the printed page (static/site.css .print-only).
+                _set_text(_none(row.querySelector("td.ref")), formats.article(line["ref"], LANG))
         _by_id("breakdown").classList.remove("breakdown--empty")
         _set_text(_by_id("rules-line"), self.t("rules_since", date=result["rules"]) + ". "
                   + self.t("rules_note", as_of=result["as_of"]))
         self.fill_list("warnings", [w["message"] for w in result.get("warnings", [])])
         self.fill_list("unconfirmed", [u["message"] for u in result.get("unconfirmed", [])])
+        self.fill_print(result)
         self.set_status(self.t("status_score", total=self.strings.number(int(result["total"]), LANG)))
+
+    def fill_print(self, result=None):
+        """The printed page's own lines (index.html #print-facts, print only; the embed has
+        none): the day printed, and with a result the rule set it applied. The data dates
+        are web/printout.py's (after the panels). Also run on `beforeprint`: a page left open
+        overnight prints today's date."""
+        if _by_id("print-facts") is None:
+            return
+        _set_text(_by_id("print-date"), self.t("print_date", date=formats.date(self.today(), LANG)))
+        if result is None:
+            return
+        from crs import rules
+        rule_set = rules.DEFAULT.by_id.get(str(result.get("rules")))
+        if rule_set is not None:
+            _set_text(_by_id("print-rules"), self.t(
+                "print_rules", as_of=formats.date(result["as_of"], LANG),
+                date=formats.date(rule_set.in_force, LANG),
+                instrument=rule_set.instrument_fr if LANG == "fr" else rule_set.instrument))
 
     def fill_list(self, name, messages):
         if self.lists.get(name) == messages:
@@ -446,6 +468,12 @@ class Page:
                 body.replaceChildren()
                 body.appendChild(_el("li" if body.tagName == "OL" else "p",
                                      self.t("panels_error")))
+        if changed and _by_id("print-facts") is not None:
+            try:
+                from web import printout      # in py/later.zip, as the panels
+                printout.fill(self, reading, day)
+            except Exception as exc:
+                _console_error("CRS print facts:", repr(exc))
         if not self.panels_shown:
             self.panels_shown = True
             _by_id("beyond-waiting").hidden = True
@@ -636,17 +664,27 @@ class Page:
         doc = self.outgoing("refused_save")
         if doc is None:
             return
-        text = json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
-        blob = js.Blob.new(to_js([text]), to_js({"type": "application/json"},
+        self.download(json.dumps(doc, ensure_ascii=False, indent=2) + "\n", "crs-profile.json",
+                      "application/json")
+
+    def download(self, text, name, mime):
+        """Save `text` as a file named `name`, made on the device (a Blob's object URL and an
+        <a download>: no request)."""
+        blob = js.Blob.new(to_js([text]), to_js({"type": mime},
                                                 dict_converter=js.Object.fromEntries))
         url = js.URL.createObjectURL(blob)
         a = document.createElement("a")
         a.href = url
-        a.download = "crs-profile.json"
+        a.download = name
         document.body.appendChild(a)
         a.click()
         a.remove()
         js.setTimeout(create_proxy(lambda: js.URL.revokeObjectURL(url)), 1000)
+
+    def on_print(self, event=None):
+        """"Print or save as PDF": the browser's own printing (static/site.css @media print)."""
+        self.fill_print()
+        js.window.print()
 
     def on_share(self, event=None):
         doc = self.outgoing("refused_share")
@@ -766,6 +804,10 @@ class Page:
         self.listen(js.window, "hashchange", lambda e: self.load_from_hash())
         self.listen(_by_id("replace-yes"), "click", lambda e: self.on_replace(e, True))
         self.listen(_by_id("replace-no"), "click", lambda e: self.on_replace(e, False))
+        if _by_id("print-page") is not None:        # the calculator page's, not the embed's
+            self.listen(_by_id("print-page"), "click", self.on_print)
+            _by_id("print-page").disabled = False
+        self.listen(js.window, "beforeprint", lambda e: self.fill_print())
         self.work.start()
         for fid in ("export", "make-share", "import") + (() if EMBED else ("remember", "forget")):
             _by_id(fid).disabled = False

@@ -1,8 +1,10 @@
-"""`build.py test`: installs what the tests need, the Python test packages in .venv (pinned)
-and Debian's Chromium (apt-get; never a browser download of Playwright's own), builds (which
+"""`build.py test`: installs what the tests need, the Python test packages in .venv (pinned),
+Debian's Chromium (apt-get; never a browser download of Playwright's own) and poppler-utils
+(pdftotext, pdfinfo: the print tests read the PDFs with them), builds (which
 installs the npm packages: npm.py), then runs pytest."""
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -35,16 +37,27 @@ def ensure_venv():
                     *TEST_REQUIREMENTS], check=True, stdin=subprocess.DEVNULL)
 
 
-def ensure_chromium():
-    if CHROMIUM.exists():
-        return
-    common.log("installing Debian's chromium (apt-get)")
+def apt_install(package):
+    """Debian's `package`, with apt-get (root, or sudo without a password)."""
+    common.log("installing Debian's %s (apt-get)" % package)
     sudo = [] if os.geteuid() == 0 else ["sudo", "-n"]
     env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
     subprocess.run(sudo + ["apt-get", "update", "-qq"], check=True, env=env,
                    stdin=subprocess.DEVNULL)
-    subprocess.run(sudo + ["apt-get", "install", "-y", "-qq", "chromium"], check=True, env=env,
+    subprocess.run(sudo + ["apt-get", "install", "-y", "-qq", package], check=True, env=env,
                    stdin=subprocess.DEVNULL)
+
+
+def ensure_chromium():
+    if not CHROMIUM.exists():
+        apt_install("chromium")
+
+
+def ensure_poppler():
+    """pdftotext and pdfinfo (poppler-utils): tests/e2e/test_print.py reads the PDFs Chromium
+    prints with them (no PDF library in the page or the tests)."""
+    if not (shutil.which("pdftotext") and shutil.which("pdfinfo")):
+        apt_install("poppler-utils")
 
 
 def test(args, dist=common.DIST):
@@ -52,6 +65,7 @@ def test(args, dist=common.DIST):
     exit status."""
     ensure_venv()
     ensure_chromium()
+    ensure_poppler()
     assemble.build(dist)
     env = {**os.environ, "CHROMIUM": str(CHROMIUM), "CRS_DIST": str(dist)}
     cmd = [str(venv_python()), "-m", "pytest", "tests", *args]

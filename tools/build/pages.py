@@ -323,18 +323,25 @@ def breakdown_lines():
             for section in factors.SECTIONS]
 
 
-def result_html(lang):
+# The article of each line (the core's `ref`, written by crs.formats.article) is a column
+# of the printed page only (static/site.css: .print-only); web/page.py fills it.
+REF_CELL = '<td class="ref print-only"></td>'
+
+
+def result_html(lang, print_button=False):
+    """The result panel (also the embed's). `print_button`: the calculator page's "Print or
+    save as PDF" (web/page.py calls window.print())."""
     bodies = []
     for sec, lines in breakdown_lines():
-        rows = ['<tr class="section-head"><th colspan="2" scope="colgroup" id="sec-%s">%s</th>'
+        rows = ['<tr class="section-head"><th colspan="3" scope="colgroup" id="sec-%s">%s</th>'
                 '</tr>' % (sec, esc(T(SECTION_WORDS[sec], lang)))]
         for line in lines:
             cls = ' class="group-subtotal"' if line.subtotal else ""
-            rows.append('<tr data-line="%s"%s><th scope="row">%s</th><td class="pts">–</td></tr>'
-                        % (line.id, cls, esc(T("line_" + line.id, lang))))
+            rows.append('<tr data-line="%s"%s><th scope="row">%s</th><td class="pts">–</td>%s</tr>'
+                        % (line.id, cls, esc(T("line_" + line.id, lang)), REF_CELL))
         rows.append('<tr class="subtotal"><th scope="row">%s</th>'
-                    '<td class="pts" data-crs-section="%s" data-crs-points="">–</td></tr>'
-                    % (esc(T("subtotal", lang)), sec))
+                    '<td class="pts" data-crs-section="%s" data-crs-points="">–</td>%s</tr>'
+                    % (esc(T("subtotal", lang)), sec, REF_CELL))
         bodies.append('<tbody data-section="%s">%s</tbody>' % (sec, "".join(rows)))
     as_of = text_field("as_of", "l_as_of", lang, hint="h_as_of", type_="date", width="date")
     return (
@@ -345,17 +352,22 @@ def result_html(lang):
         '<span class="total__value" id="total" data-crs-total="">–</span> '
         '<span class="total__max">%(max)s</span></p>'
         '<p class="status" id="status" role="status">%(waiting)s</p>'
-        '<p class="rules" id="rules-line"></p>'
+        '<p class="rules" id="rules-line"></p>%(print)s'
         '<div class="pending" id="pending" hidden><p>%(pending)s</p><ul id="pending-list"></ul></div>'
         '<div class="notes notes--warn" id="warnings" hidden><h3 class="h3">%(warn)s</h3>'
         '<ul id="warnings-list"></ul></div>'
         '<div class="notes" id="unconfirmed" hidden><h3 class="h3">%(unc)s</h3>'
         '<ul id="unconfirmed-list"></ul></div>'
         '<table class="breakdown" id="breakdown"><caption>%(caption)s</caption>'
-        '<thead><tr><th scope="col">%(c1)s</th><th scope="col" class="pts">%(c2)s</th></tr></thead>'
+        '<thead><tr><th scope="col">%(c1)s</th><th scope="col" class="pts">%(c2)s</th>'
+        '<th scope="col" class="ref print-only">%(c3)s</th></tr></thead>'
         '%(bodies)s<tfoot><tr><th scope="row">%(total)s</th><td class="pts" id="total-cell">–</td>'
-        '</tr></tfoot></table><p class="beyond-link"><a href="#beyond">%(beyond)s</a></p>'
-        '</section>' % dict(beyond=esc(T("beyond_link", lang)),
+        '%(ref)s</tr></tfoot></table><p class="beyond-link"><a href="#beyond">%(beyond)s</a></p>'
+        '</section>' % dict(beyond=esc(T("beyond_link", lang)), c3=esc(T("col_article", lang)),
+            ref=REF_CELL, print=(
+                '<p class="result__print"><button type="button" class="button button--secondary" '
+                'id="print-page" disabled>%s</button></p>' % esc(T("b_print", lang))
+                if print_button else ""),
             heading=esc(T("result_heading", lang)), as_of=as_of,
             total=esc(T("total_label", lang)), max=esc(T("out_of_1200", lang)),
             waiting=esc(T("status_waiting", lang)), pending=esc(T("pending_intro", lang)),
@@ -485,7 +497,7 @@ def page_html(lang, prefix, config_url, runtime):
         fr_href=prefix + "fr/", preload=preload_html(prefix, runtime),
         core_js=prefix + runtime.pyscript_dir + "/core.js",
         other=other, other_href=prefix + ("fr/" if other == "fr" else ""),
-        status=status_html(lang), form=form_html(lang), result=result_html(lang),
+        status=status_html(lang), form=form_html(lang), result=result_html(lang, True),
         panels=panels_html(lang), save=save_html(lang),
         tool_url=esc(strings.url("official_tool", lang)),
         rounds_url=esc(strings.url("rounds", lang)), footer_rules=esc(footer_rules),

@@ -68,6 +68,7 @@ class Panel(Base):
         chart_h = el("h4", self.page.t("rounds_chart_heading", date=self.page.date_text(day)),
                       cls="h3 program__h")
         chart_h.setAttribute("id", "rounds-chart-h")
+        chart_h.setAttribute("data-print", "no")     # the chart and the table are not printed
         body.appendChild(chart_h)
         if points:
             from crs import dates
@@ -104,21 +105,16 @@ class Panel(Base):
         else:
             body.appendChild(el("p", self.page.t("rounds_none")))
         prov = snapshot.get("provenance") or {}
-        newest = prov.get("newest_round") or {}
-        later = [r for r in all_rounds if r.get("secondary")]
-        if later:
-            body.appendChild(el("p", self.page.t("secondary_legend"), cls="attribution"))
-            p_as_of = el("p", self.page.t(
-                "rounds_data_as_of", date=self.page.date_text(later[0]["date"]),
-                number=str(newest.get("number", "")), n=str(len(later)),
-                feed_date=self.page.date_text(newest.get("date", later[0]["date"]))),
-                cls="attribution")
+        as_of = data_as_of(self.page, snapshot)
+        if any(r.get("secondary") for r in all_rounds):
+            legend = el("p", self.page.t("secondary_legend"), cls="attribution")
+            legend.setAttribute("data-print", "no")     # the † of the table, not printed
+            body.appendChild(legend)
+            p_as_of = el("p", as_of, cls="attribution")
             p_as_of.setAttribute("id", "rounds-data-as-of")
             body.appendChild(p_as_of)
-        elif newest.get("date"):
-            body.appendChild(el("p", self.page.t("rounds_as_of", date=self.page.date_text(newest["date"]),
-                                             number=str(newest.get("number", ""))),
-                                 cls="attribution"))
+        elif as_of:
+            body.appendChild(el("p", as_of, cls="attribution"))
         credit = (prov.get("attribution") or {}).get(LANG)
         if credit:
             body.appendChild(el("p", credit, cls="attribution"))
@@ -172,6 +168,22 @@ class Panel(Base):
         pool.setAttribute("data-above-min", str(above["above_min"]))
         pool.setAttribute("data-above-max", str(above["above_max"]))
         pool.hidden = False
+
+
+def data_as_of(page, snapshot):
+    """How recent the snapshot's rounds are, in a sentence ("Round data as of …"), or None
+    (also the printed page's: web/printout.py)."""
+    rounds = snapshot.get("rounds") or []
+    newest = (snapshot.get("provenance") or {}).get("newest_round") or {}
+    later = [r for r in rounds if r.get("secondary")]
+    if later:
+        return page.t("rounds_data_as_of", date=page.date_text(later[0]["date"]),
+                      number=str(newest.get("number", "")), n=str(len(later)),
+                      feed_date=page.date_text(newest.get("date", later[0]["date"])))
+    if newest.get("date"):
+        return page.t("rounds_as_of", date=page.date_text(newest["date"]),
+                      number=str(newest.get("number", "")))
+    return None
 
 
 def _mark(r):
@@ -260,6 +272,10 @@ def _types_fill(panel, box, types, histories, day, total, announced):
             ul.appendChild(li)
         details.appendChild(ul)
         box.appendChild(details)
+        # Printed instead of the folded list: the names alone (static/site.css @media print).
+        box.appendChild(el("p", t("types_not_eligible", n=page.num(len(others)))
+                           + formats.colon(LANG) + ", ".join(r["name"] for r in others) + ".",
+                           cls="print-only round-others"))
     notes = el("div", "", cls="round-notes")
     notes.setAttribute("id", "rounds-types-notes")
     if types["category_set"]:

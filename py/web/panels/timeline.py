@@ -1,4 +1,5 @@
-"""The profile's dated events (crs.timeline) as a list and a chart (web.charts).
+"""The profile's dated events (crs.timeline) as a list and a chart (web.charts), and the
+coming ones as a calendar file the person downloads (crs.calendar, made on the device).
 Shell: timeline.html."""
 
 from crs import formats
@@ -11,6 +12,25 @@ CHANGES_SCORE = ("birthday", "language_stale", "eca_stale", "spouse_eca_stale")
 
 class Panel(Base):
     body_id = "timeline-list"
+
+    def __init__(self, page):
+        super().__init__(page)
+        self.events = []          # the timeline last shown: what the calendar file holds
+        button = by_id("timeline-ics")
+        if button is not None:
+            page.listen(button, "click", self.on_ics)
+
+    def failed(self):
+        self.events = []
+        by_id("timeline-ics-box").hidden = True
+
+    def on_ics(self, event=None):
+        """"Add these dates to my calendar (.ics)": the file is written here, in the page's
+        language, and saved through a Blob's object URL (no request)."""
+        from crs import calendar
+        if calendar.dated(self.events):
+            self.page.download(calendar.ics(self.events, LANG), self.page.t("ics_file"),
+                               "text/calendar;charset=utf-8")
 
     def fill(self, reading, day, total):
         from crs import timeline
@@ -54,3 +74,6 @@ class Panel(Base):
             ol.appendChild(li)
         # Core-generated, escaped markup (labels are the core's own words and numbers).
         set_svg(by_id("timeline-svg"), charts.timeline(tl["events"], LANG))
+        from crs import calendar
+        self.events = tl["events"]
+        by_id("timeline-ics-box").hidden = not calendar.dated(self.events)
