@@ -47,7 +47,12 @@ RICH = {
     "submitted_at": "2026-05-02T10:30:00-04:00", "as_of": "2026-11-23",
 }
 RICH_TOTAL = "508"
-PROFILES = {"fsw": (FSW, FSW_TOTAL), "rich": (RICH, RICH_TOTAL)}
+# The same couple with the spouse's principal-applicant facts: the couple panel then prints
+# both totals (its facts do not change the score as filed).
+COUPLE = dict(RICH, spouse=dict(RICH["spouse"], age=31, foreign_work_years=2, work_history=[
+    {"where": "canada", "teer": 2, "noc": "32101", "start": "2025-06-01", "end": None,
+     "hours_per_week": 37.5}]))
+PROFILES = {"fsw": (FSW, FSW_TOTAL), "rich": (RICH, RICH_TOTAL), "couple": (COUPLE, RICH_TOTAL)}
 
 WORDS = {
     "en": {"rules": "in force since March 25, 2025: Ministerial Instructions respecting the "
@@ -103,7 +108,7 @@ def interactive_words(page):
 
 
 @needs_poppler
-@pytest.mark.parametrize("who", ["fsw", "rich"])
+@pytest.mark.parametrize("who", ["fsw", "rich", "couple"])
 @pytest.mark.parametrize("lang", ["en", "fr"])
 def test_the_printout(page, site_url, lang, who, tmp_path):
     doc, total = PROFILES[who]
@@ -142,6 +147,11 @@ def test_the_printout(page, site_url, lang, who, tmp_path):
         # Warnings, eligibility, what-ifs, the timeline, round types, the disclaimer.
         for key in ("warning", "fsw", "eligible", "general", "timeline", "whatif"):
             assert w[key] in text, key
+        if who == "couple":     # both totals of the couple, and the reminder
+            table = page.locator("#couple-table")
+            for attr in ("data-as-filed", "data-swapped"):
+                assert formats.integer(int(table.get_attribute(attr)), lang) in text
+            assert flat(page.text_content("#couple-reminder")) in text
         assert flat(strings.t("footer_disclaimer", lang)) in text
         # Nothing interactive: no button, no input's label, legend or hint.
         printed = [t for t in never if flat(t) in text]

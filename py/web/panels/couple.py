@@ -109,6 +109,7 @@ class Panel(Base):
         # Each way's programs and round types: who can enter the pool, and which rounds can
         # invite them (a spouse's occupation may open a category the candidate's does not).
         ways = el("div", cls="couple-ways")
+        ways.setAttribute("data-print", "no")   # the two pages hold the totals and lines
         for key, r in (("as_filed", reading), ("swapped", swapped)):
             div = el("div", cls="couple-way")
             div.setAttribute("data-couple-way", key)
