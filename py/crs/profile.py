@@ -45,7 +45,8 @@ MAX_PERIODS = 30
 # Scenarios kept next to the answers (docs/profile-format-extensions.md, "Scenarios"): checked
 # here, never scored; crs.scenarios computes them, a copy's profile read only then.
 SCENARIO_KINDS = ("what_if", "later", "swapped", "copy")
-SCENARIO_FIELDS = {"what_if": ("kind", "name", "option"), "later": ("kind", "name", "as_of"),
+SCENARIO_FIELDS = {"what_if": ("kind", "name", "option"),
+                   "later": ("kind", "name", "as_of", "work"),
                    "swapped": ("kind", "name"), "copy": ("kind", "name", "profile")}
 MAX_SCENARIOS = 4
 MAX_SCENARIO_NAME = 60
@@ -491,6 +492,8 @@ def _scenario(r, entry, path):
         if entry.get("as_of") is None:
             r.add(path + ".as_of", "required")
         out["as_of"] = r.date(entry, "as_of", path + ".as_of")
+        out["work"] = r.choice(entry, "work", path + ".work", ("canada", "abroad", None),
+                               "where")
     elif kind == "copy":
         copied = entry.get("profile")
         if copied is None:

@@ -142,10 +142,41 @@ class _Blank(dict):
         return "…"
 
 
+def _later(base, day, work):
+    """(the reading of the same answers on `day`, the age counted or None). An age given
+    without a date of birth grows by the full years passed (the least it can be then; a date of
+    birth gives the day); with `work` ("canada" or "abroad") the full years passed are added to
+    that year count, at most 10 (the format's bound): the person kept working meanwhile."""
+    years = _dates.completed_years(base.day, day) if day > base.day else 0
+    doc, age = base.doc, None
+    if years and (doc.get("age") is not None or work):
+        doc = dict(doc)
+        if doc.get("age") is not None and doc.get("date_of_birth") is None:
+            age = doc["age"] = doc["age"] + years
+        key = {"canada": "canadian_work_years", "abroad": "foreign_work_years"}.get(work)
+        if key:
+            doc[key] = min(10, (doc.get(key) or 0) + years)
+    if doc is base.doc:
+        return base.on(day), None
+    from .reading import read
+    reading, errors = read(doc, day, base.rules, base.lang)
+    return (reading if reading is not None else _Failed(errors)), age
+
+
+class _Failed:
+    __slots__ = ("errors",)
+
+    def __init__(self, errors):
+        self.errors = errors
+
+    def score(self):
+        return {"errors": self.errors}
+
+
 def _column(kind, name, lang, **more):
     out = {"kind": kind, "name": name, "title": TITLES[kind][_i(lang)] if kind else None,
            "label": None,
-           "note": None, "as_of": None, "rules": None, "score": None, "round_types": None,
+           "notes": [], "as_of": None, "rules": None, "score": None, "round_types": None,
            "differences": None}
     out.update(more)
     return out
@@ -161,8 +192,9 @@ def columns(reading, scenarios=None):
     `scenarios`: a list as the format has it (a page keeps its own apart from the answers;
     each is checked here, its problems reported in its column); by default the reading's own
     document's. A column: {"kind", "name" (given, or None), "title" (the kind's words),
-    "label" (what it is, in the reading's language), "note" (why that day, for a later date
-    the profile's own dates suggest), "as_of", "rules", "score" (crs.score's result, or None)
+    "label" (what it is, in the reading's language), "notes" (for a later date: why that day,
+    when the profile's own dates suggest it, and the age counted from an age given without a
+    date of birth), "as_of", "rules", "score" (crs.score's result, or None)
     and, without a score, "errors" (a copy's own errors have the copy's field paths; a
     scenario's own problems, its paths under "scenarios.N"), or "missing"/"not_applicable"
     with "message" (crs.couple's for the couple swapped; a what-if that does not apply now);
@@ -205,10 +237,16 @@ def columns(reading, scenarios=None):
                 _scored(col, changed, current)
         elif kind == "later":
             day = entry["as_of"]
-            col["label"] = LABELS["later"][i].format(date=_formats.date(day, lang))
-            col["note"] = suggested.get(day.isoformat())
+            col["work"] = entry["work"]
+            col["label"] = LABELS["later_" + (entry["work"] or "same")][i].format(
+                date=_formats.date(day, lang))
             col["as_of"] = day.isoformat()
-            _scored(col, base.on(day), current)
+            if day.isoformat() in suggested:
+                col["notes"].append(suggested[day.isoformat()])
+            later, age = _later(base, day, entry["work"])
+            if age is not None:
+                col["notes"].append(LABELS["later_age"][i].format(age=age))
+            _scored(col, later, current)
         elif kind == "swapped":
             col["label"] = LABELS["swapped"][i]
             swapped, instead = _couple.swap(base)

@@ -209,10 +209,32 @@ def test_a_later_date_is_the_same_profile_that_day():
     birthday, eve = out["columns"]
     assert total(birthday) == AGE_45["expected"]["total"] == 269
     assert birthday["as_of"] == "2027-05-10" and birthday["label"] == "On May 10, 2027"
-    assert birthday["note"] == "After your next birthday (age 45)"
+    assert birthday["notes"] == ["After your next birthday (age 45)"]
     assert [(d["id"], d["points"]) for d in birthday["differences"]["lines"]] == [
         ("core.age", [6, 0])]
-    assert total(eve) == 275 and eve["note"] is None and eve["differences"]["lines"] == []
+    assert total(eve) == 275 and eve["notes"] == [] and eve["differences"]["lines"] == []
+
+
+def test_a_later_date_with_an_age_and_work_that_goes_on():
+    # E1 gives an age, not a date of birth: a year later it is at least 30 (105, -5): 424.
+    # Still working in Canada: + a year there (E1 + a year in Canada is 482, above): 477.
+    # Still working abroad: 3 -> 4 years, and 3 or more score alike (C3, C4): 424.
+    out = cols(E1["profile"], given=[
+        {"kind": "later", "as_of": "2027-11-23"},
+        {"kind": "later", "as_of": "2027-11-23", "work": "canada"},
+        {"kind": "later", "as_of": "2027-11-23", "work": "abroad"},
+        {"kind": "later", "as_of": "2027-11-22", "work": "canada"}])
+    same, canada, abroad, eve = out["columns"]
+    assert [total(c) for c in out["columns"]] == [424, 477, 424, 429]
+    assert same["label"] == "On November 23, 2027" and same["notes"][0] == "In one year"
+    assert same["notes"][1] == "Age 30 then (from the age you gave)"
+    assert canada["label"] == "On November 23, 2027, still working in Canada"
+    assert canada["work"] == "canada" and abroad["work"] == "abroad" and eve["notes"] == []
+    assert {d["id"]: d["points"] for d in canada["differences"]["lines"]}["core.canadian_work"] \
+        == [0, 40]
+    r = crs.score(dict(E1["profile"], scenarios=[{"kind": "later", "as_of": "2027-01-01",
+                                                  "work": "mars"}]), as_of=AS_OF)
+    assert [(e["field"], e["code"]) for e in r["errors"]] == [("scenarios.0.work", "not_allowed")]
 
 
 def test_a_later_date_under_another_rule_set():
