@@ -19,7 +19,7 @@ def panel_class(name):
 
 
 def test_every_panel_has_a_shell_a_filler_and_its_words():
-    assert panels.PANELS == ("eligibility", "whatif", "timeline", "rounds")
+    assert panels.PANELS == ("eligibility", "whatif", "timeline", "rounds", "scenarios")
     for name in panels.PANELS:
         shell = panels.shell(name)
         attrs, methods = panel_class(name)

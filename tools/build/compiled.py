@@ -39,7 +39,8 @@ CLI_ONLY_FILES = {"crs/cli.py", "crs/__main__.py", "crs/feed.py"}
 # page adds the later zip's folders to crs.__path__, web.__path__ and web.panels.__path__.
 LATER_FILES = {"web/panels/eligibility.py", "web/panels/whatif.py", "web/panels/timeline.py",
                "web/panels/rounds.py", "web/charts.py", "crs/rounds.py", "crs/data/rounds.json",
-               "crs/timeline.py", "crs/whatif.py"}
+               "crs/timeline.py", "crs/whatif.py",
+               "web/panels/scenarios.py", "crs/scenarios.py"}
 STDLIB_KEEP_DOCSTRINGS = ("pyodide", "_pyodide")
 # The folder of the stdlib zip that holds PyScript's package compiled (pyscript/*.pyc).
 PYSCRIPT_CACHE = "crs-pyscript"

@@ -9,7 +9,7 @@ a test.
 
 import os as _os
 
-PANELS = ("eligibility", "whatif", "timeline", "rounds")
+PANELS = ("eligibility", "whatif", "timeline", "rounds", "scenarios")
 
 _DIR = _os.path.dirname(_os.path.abspath(__file__))
 
