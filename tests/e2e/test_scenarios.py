@@ -190,6 +190,7 @@ def test_each_kind_its_columns_are_the_cores_and_a_copy_is_edited_in_the_form(
                                  if len({want["lines"][i] for want in wants}) > 1}
     # four: the limit said, the controls off
     assert not page.is_hidden("#scen-full") and w["full"] in page.text_content("#scen-full")
+    assert page.evaluate("document.activeElement.id") == "scen-full"   # the button went off
     for fid in ("scen-add-whatif", "scen-add-later", "scen-add-swapped", "scen-add-copy"):
         assert page.is_disabled("#" + fid)
 
@@ -241,6 +242,10 @@ def test_a_typed_date_with_work_going_on_and_a_single_candidate(page, site_url):
     assert "still working in Canada" in got["heads"][2]
     page.click("#scen-add-later")                # the same one again
     assert "already" in status(page) and wait_columns(page, 2)
+    page.fill("#scen-name", "a <b> name")        # a saved file could not hold it: said now
+    page.click("#scen-add-copy")
+    assert "cannot hold" in status(page) and wait_columns(page, 2)
+    assert page.evaluate("document.activeElement.id") == "scen-name"
 
 
 def test_broken_scenarios_are_said_where_they_are(page, site_url):
@@ -311,6 +316,7 @@ def test_they_travel_in_the_file_the_link_the_switch_and_remember_only(page, sit
     # Remember stores them with the answers, and a reload restores them
     assert stored_answers(page) == []
     page.click("#remember")
+    assert stored_answers(page) == ["storage"]          # the check sees what is there
     assert json.loads(page.evaluate("localStorage.getItem('crs-calculator-profile')"))[
         "scenarios"] == want
     page.reload()

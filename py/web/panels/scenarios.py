@@ -154,6 +154,11 @@ class Panel(Base):
             return
         name_box = by_id("scen-name")
         name = str(name_box.value or "").strip()
+        if any(c in self.page.form.FORBIDDEN_CHARS for c in name):
+            # A saved document could not hold it (form.check_outgoing): said now, not at save.
+            self.say(self.t("scen_bad_name"))
+            name_box.focus()
+            return
         if name:
             scenario = dict(scenario, name=name[:60])
         self.page.scenarios = current + [scenario]
@@ -162,6 +167,8 @@ class Panel(Base):
         columns = (self.result or {}).get("columns") or []
         label = self.label(columns[-1]) if columns else ""
         self.say(self.t("scen_added", label=label))
+        if len(self.page.scenarios) >= self.max():
+            by_id("scen-full").focus()    # the button pressed is now off: the focus goes here
 
     def on_add_whatif(self, event):
         option = str(by_id("scen-whatif").value or "")
