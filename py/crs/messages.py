@@ -20,6 +20,8 @@ PERIOD_PARTS = _catalogue.pairs("period_parts")
 
 LANGUAGE_PARTS = _catalogue.pairs("language_parts")
 
+SCENARIO_PARTS = _catalogue.pairs("scenarios.parts")
+
 # Allowed values of enumerations, as words.
 CHOICES = _catalogue.pairs("choices")
 # JSON keys are text: "no job offer" is the profile's null.
@@ -66,6 +68,8 @@ def field_label(path, lang, test=None):
     i = _i(lang)
     if path in FIELDS:
         return FIELDS[path][i]
+    if path.startswith("scenarios."):
+        return _scenario_label(path.split("."), lang)
     if path.startswith(("work_history.", "job_offer_details.", "spouse.work_history.")):
         parts = path.split(".")
         if parts[0] == "spouse":
@@ -85,6 +89,20 @@ def field_label(path, lang, test=None):
                 return "%s, %s%s" % (FIELDS[prefix][i], test + " " if test else "",
                                      LANGUAGE_PARTS[part][i])
     return path
+
+
+def _scenario_label(parts, lang):
+    """"Scenario 2, date"; a copy's own field: "Scenario 2, copied answers (Age)"."""
+    i = _i(lang)
+    if not parts[1].isdigit():
+        return ".".join(parts)
+    head = SCENARIO_PARTS["scenario"][i].format(n=int(parts[1]) + 1)
+    if len(parts) == 2 or parts[2] not in SCENARIO_PARTS:
+        return head
+    head += ", " + SCENARIO_PARTS[parts[2]][i]
+    if parts[2] == "profile" and len(parts) > 3:
+        return "%s (%s)" % (head, field_label(".".join(parts[3:]), lang))
+    return head
 
 
 _SURROGATE = _re.compile("[\ud800-\udfff]")

@@ -44,10 +44,14 @@ def words(code, values, lang):
         elif rng[0] == "date_between":
             w["allowed"] = _m.RANGES["date_between"][i].format(low=rng[1].isoformat(),
                                                                 high=rng[2].isoformat())
+        elif rng[0] == "length":
+            w["allowed"] = _m.RANGES["length"][i].format(high=_formats.integer(rng[1], lang))
         elif rng[0] == "date_after":
             w["allowed"] = _m.RANGES["date_after"][i].format(low=rng[1].isoformat())
         else:
             w["allowed"] = _m.RANGES["date_before"][i].format(high=rng[1].isoformat())
+    elif code == "unknown_what_if":
+        w["allowed"] = ", ".join(values["allowed"])
     elif code == "not_applicable":
         w["status"] = _m.CHOICES["marital_status"][values["status"]][i]
     elif code == "same_language":

@@ -11,6 +11,7 @@ from . import clb as _clb
 from . import dates as _dates
 from .dates import EARLIEST as EARLIEST_DATE, LATEST as LATEST_DATE
 from .dates import completed_years, timestamp
+from . import messages as _messages
 from .messages import key_text as _key_text
 from .tables import ABILITIES, CANADIAN_EDUCATION, EDUCATION_LEVELS
 
@@ -28,7 +29,7 @@ TOP_FIELDS = ("as_of", "marital_status", "spouse", "age", "date_of_birth", "educ
 # docs/profile-format-extensions.md
 EXTRA_FIELDS = ("work_history", "job_offer_details", "settlement_funds", "family_size",
                 "intends_to_live_in_quebec", "authorized_to_work_in_canada", "studied_in_canada",
-                "relative_in_canada", "submitted_at")
+                "relative_in_canada", "submitted_at", "scenarios")
 SPOUSE_FIELDS = ("canadian_citizen_or_pr", "accompanying", "education", "eca_date",
                  "canadian_work_years", "language", "studied_in_canada",
                  # The facts a principal applicant is scored on, for the couple swapped
@@ -41,6 +42,23 @@ PERIOD_FIELDS = ("where", "teer", "noc", "start", "end", "hours_per_week", "paid
 OFFER_FIELDS = ("full_time", "non_seasonal", "at_least_one_year", "teer", "noc",
                 "lmia_or_exempt")
 MAX_PERIODS = 30
+# Scenarios kept next to the answers (docs/profile-format-extensions.md, "Scenarios"): checked
+# here, never scored; crs.scenarios computes them, a copy's profile read only then.
+SCENARIO_KINDS = ("what_if", "later", "swapped", "copy")
+SCENARIO_FIELDS = {"what_if": ("kind", "name", "option"),
+                   "later": ("kind", "name", "as_of", "work"),
+                   "swapped": ("kind", "name"), "copy": ("kind", "name", "profile")}
+MAX_SCENARIOS = 4
+MAX_SCENARIO_NAME = 60
+# A copy is scored on the current answers' day and holds no scenarios of its own.
+NOT_IN_COPY = ("as_of", "scenarios")
+# The ids of crs.whatif's single changes (whatif.candidates; crs.whatif is shipped apart from
+# the page's first download, so the ids are here; tests/core/test_scenarios.py checks them).
+WHAT_IF_OPTIONS = ("weakest_plus_one", "first_clb_9", "first_clb_10", "french_nclc_7",
+                   "english_clb_5", "second_language_9", "swap_languages",
+                   "canadian_work_plus_one", "foreign_work_plus_one", "canadian_credential",
+                   "canadian_credential_short", "education_next", "spouse_test",
+                   "spouse_education", "spouse_canadian_work", "certificate", "nomination")
 LANGUAGE_FIELDS = ("test",) + ABILITIES + ("test_date",)
 
 _TOP = frozenset(TOP_FIELDS + EXTRA_FIELDS)
@@ -408,7 +426,86 @@ def _extra(r, doc, as_of):
                   got=doc["submitted_at"])
         else:
             x["submitted_at"] = moment
+    if doc.get("scenarios") is not None:
+        x["scenarios"] = _scenarios(r, doc["scenarios"])
     return x
+
+
+def scenarios_of(value):
+    """Read a `scenarios` value on its own (the page keeps its scenarios apart from the
+    answers). Returns (entries, problems of the list, problems of each entry): entry i is
+    scenario i normalised ({"kind", "name", and "option", "as_of" (a date) or "profile" (the
+    copy's document as given)}) or None when it has problems; at most MAX_SCENARIOS are read.
+    Problems are (field path, code, values), as parse reports them."""
+    r = _Reader()
+    per = []
+    entries = _scenarios(r, value, per)
+    return entries, [p for p in r.problems if p[0] == "scenarios"], per
+
+
+def _scenarios(r, value, per=None):
+    if type(value) is not list:
+        r.add("scenarios", "wrong_type", kind="list", got=value)
+        return []
+    if len(value) > MAX_SCENARIOS:
+        r.add("scenarios", "too_many", detail=_messages.detail(
+            "scenarios", size=len(value), limit=MAX_SCENARIOS))
+    out = []
+    for i, entry in enumerate(value[:MAX_SCENARIOS]):
+        before = len(r.problems)
+        found = _scenario(r, entry, "scenarios.%d" % i)
+        mine = r.problems[before:]
+        if per is not None:
+            per.append(list(mine))
+        out.append(None if mine else found)
+    return out
+
+
+def _scenario(r, entry, path):
+    if type(entry) is not dict:
+        r.add(path, "wrong_type", kind="object", got=entry)
+        return None
+    kind = r.choice(entry, "kind", path + ".kind", SCENARIO_KINDS, "scenario_kind",
+                    required=True)
+    if kind is None:
+        return None
+    fields = SCENARIO_FIELDS[kind]
+    r.unknown(entry, frozenset(fields), fields, path + ".")
+    out = {"kind": kind, "name": None}
+    name = entry.get("name")
+    if name is not None:
+        if type(name) is not str:
+            r.add(path + ".name", "wrong_type", kind="string", got=name)
+        elif len(name) > MAX_SCENARIO_NAME:
+            r.add(path + ".name", "out_of_range", range=("length", MAX_SCENARIO_NAME),
+                  got=name)
+        else:
+            out["name"] = name.strip() or None
+    if kind == "what_if":
+        option = entry.get("option")
+        if option is None:
+            r.add(path + ".option", "required")
+        elif type(option) is not str or option not in WHAT_IF_OPTIONS:
+            r.add(path + ".option", "unknown_what_if", allowed=WHAT_IF_OPTIONS, got=option)
+        out["option"] = option
+    elif kind == "later":
+        if entry.get("as_of") is None:
+            r.add(path + ".as_of", "required")
+        out["as_of"] = r.date(entry, "as_of", path + ".as_of")
+        out["work"] = r.choice(entry, "work", path + ".work", ("canada", "abroad", None),
+                               "where")
+    elif kind == "copy":
+        copied = entry.get("profile")
+        if copied is None:
+            r.add(path + ".profile", "required")
+        elif type(copied) is not dict:
+            r.add(path + ".profile", "wrong_type", kind="object", got=copied)
+        else:
+            for key in NOT_IN_COPY:
+                if key in copied:
+                    r.add(path + ".profile." + key, "not_in_copy")
+        out["profile"] = copied
+    return out
 
 
 def _work_history(r, history, field):

@@ -23,7 +23,9 @@ MAX_POOL = 300_000               # profiles in one pool for rank: IRCC's held 22
 # A file's JSON objects and arrays are counted (in C, before parsing) against its profiles:
 # a profile, its spouse, three language results, a job offer's details and a work history of
 # at most 30 periods make 37. Parsing then costs memory in proportion to the profiles allowed,
-# not to the bytes: 3 MB of "{}," alone would otherwise be a million dicts.
+# not to the bytes: 3 MB of "{}," alone would otherwise be a million dicts. The bound is the
+# file's, not each profile's: one profile with four scenarios that copy it (~300 objects at
+# most) passes; a whole batch of those does not, and is not what a batch is for.
 MAX_NODES_PER_PROFILE = 40
 
 

@@ -462,8 +462,15 @@ def with_extras(profile, extras):
 # ---------------------------------------------------------------------------------------------
 # Untrusted documents: share links and imported files.
 
-MAX_TEXT = 16 * 1024          # a full profile is about 700 bytes of JSON
+# A full profile is about 700 bytes of JSON; with its scenarios (four copies of a profile
+# with 30 jobs and a spouse's 30 each: ~60 KB) a document is at most the core's own bound on a
+# document given as text (crs.MAX_DOCUMENT_BYTES).
+MAX_TEXT = 64 * 1024
 MAX_DEPTH = 4                 # profile > spouse > language > score
+# The scenarios (docs/profile-format-extensions.md): scenarios > scenario > a copy's profile,
+# which is checked as a profile of its own (MAX_DEPTH again, from there).
+SCENARIOS = "scenarios"
+SCENARIO_DEPTH = 3
 MAX_STRING = 200
 MAX_KEYS = 60
 MAX_NUMBER = 10 ** 9
@@ -485,7 +492,7 @@ def _reject_constant(name):
 
 
 def _check(value, depth, path=""):
-    if depth > MAX_DEPTH:
+    if depth > MAX_DEPTH or (depth == MAX_DEPTH and isinstance(value, (dict, list))):
         raise Refused("why_nesting", path)
     if isinstance(value, dict):
         if len(value) > MAX_KEYS:
@@ -512,12 +519,37 @@ def _check(value, depth, path=""):
             raise Refused("why_number", path)
 
 
+def _check_document(doc):
+    """_check of a whole document: a copy in its scenarios is a profile, checked as one."""
+    if not isinstance(doc, dict) or SCENARIOS not in doc:
+        _check(doc, 0)
+        return
+    _check({k: v for k, v in doc.items() if k != SCENARIOS}, 0)
+    value = doc[SCENARIOS]
+    if not isinstance(value, list) or len(value) > MAX_KEYS:
+        _check(value, 1, SCENARIOS)
+        return
+    for n, entry in enumerate(value):
+        path = "%s.%d" % (SCENARIOS, n)
+        if not isinstance(entry, dict) or len(entry) > MAX_KEYS:
+            _check(entry, 2, path)
+            continue
+        for key, item in entry.items():
+            inner = path + "." + str(key)
+            _check(key, 3, inner)
+            if key == "profile" and isinstance(item, dict):
+                _check(item, 0, inner)       # its own "scenarios" are a plain value there
+            else:
+                _check(item, 3, inner)
+
+
 def check_outgoing(doc):
     """Raise Refused (with the path of the first value at fault) for a document that
     `read_untrusted` would refuse when it comes back: a saved, shared or exported profile must
-    load again, so what cannot is refused when it is made, naming the answer, not lost later."""
-    _check(doc, 0)
-    if len(json.dumps(doc, ensure_ascii=False)) > MAX_TEXT:
+    load again, so what cannot is refused when it is made, naming the answer, not lost later.
+    Its size is the exported file's (indented: the largest of the three)."""
+    _check_document(doc)
+    if len(json.dumps(doc, ensure_ascii=False, indent=2)) > MAX_TEXT:
         raise Refused("why_too_large")
 
 
@@ -542,7 +574,7 @@ def read_untrusted(text):
             in_string = True
         elif c in "[{":
             depth += 1
-            if depth > MAX_DEPTH:
+            if depth > MAX_DEPTH + SCENARIO_DEPTH:
                 raise Refused("why_nesting")
         elif c in "]}":
             depth -= 1
@@ -555,7 +587,7 @@ def read_untrusted(text):
         raise Refused("why_json")
     if not isinstance(doc, dict):
         raise Refused("why_not_object")
-    _check(doc, 0)
+    _check_document(doc)
     return doc
 
 
@@ -595,6 +627,21 @@ def decode_share(fragment):
     except (ValueError, UnicodeDecodeError):
         raise Refused("why_encoding")
     return read_untrusted(text)
+
+
+def split_scenarios(doc):
+    """(the document without its scenarios, its scenarios or []): the page keeps them apart
+    from the answers (they are not scored with them, and a broken one never blocks the
+    score); web/panels/scenarios.py shows them."""
+    if not isinstance(doc, dict) or SCENARIOS not in doc:
+        return doc, []
+    rest = {k: v for k, v in doc.items() if k != SCENARIOS}
+    return rest, doc[SCENARIOS] if doc[SCENARIOS] is not None else []
+
+
+def with_scenarios(doc, scenarios):
+    """`doc` with the scenarios added (none: unchanged)."""
+    return dict(doc, **{SCENARIOS: scenarios}) if scenarios else doc
 
 
 def split_document(doc):

@@ -32,6 +32,7 @@ class Page:
         self.touched = set()
         self.typed = set()            # fields the person typed in since the last loaded document
         self.extras = {}          # top-level keys of an imported document the form cannot show
+        self.scenarios = []       # kept next to the answers, not scored with them (panels/scenarios)
         self.last_status = None
         self.renders = 0
         self.lists = {}
@@ -116,7 +117,7 @@ class Page:
         as_of = self.as_of()
         if as_of and (always_date or as_of != self.today()):
             doc["as_of"] = as_of
-        return doc
+        return self.form.with_scenarios(doc, self.scenarios)
 
     # -- rendering -------------------------------------------------------------------------
 
@@ -499,6 +500,7 @@ class Page:
 
     def load_document(self, doc, touched_all=True, touched=None):
         """Put an (already checked) document into the form and score it exactly as given."""
+        doc, self.scenarios = self.form.split_scenarios(doc)
         profile, as_of = self.form.split_document(doc)
         fields = self.form.fields_from_profile(profile)
         self.write_fields(fields)
@@ -578,7 +580,7 @@ class Page:
             return False
         fields, as_of, extras, touched = carried
         self.write_fields(fields)
-        self.extras = extras
+        self.extras, self.scenarios = self.form.split_scenarios(extras)
         self.open_collapsed(self.form.collapsed_filled(fields))
         if as_of is not None:
             _by_id("as_of").value = as_of
@@ -613,7 +615,8 @@ class Page:
             link = event.currentTarget
             base = str(link.getAttribute("href")).split("#")[0]
             link.setAttribute("href", base)
-            text = self.form.encode_switch(self.read_fields(), self.as_of(), self.extras,
+            text = self.form.encode_switch(self.read_fields(), self.as_of(),
+                                           self.form.with_scenarios(self.extras, self.scenarios),
                                            self.touched, "en" if LANG == "fr" else "fr",
                                            js.Date.now())
             try:

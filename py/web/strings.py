@@ -12,6 +12,8 @@ ronde d'invitations, diplôme canadien, certificat de compétence, désignation 
 
 Notes for translators that JSON cannot hold: `page.loading_detail` names the first visit's
 bytes as served (brotli), rounded (test_offline.py checks it against dist/).
+`page.scen_sec_transferability` holds a soft hyphen (U+00AD), where the word may break in the
+scenarios table's narrow first column on a phone.
 """
 
 import json

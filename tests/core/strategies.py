@@ -203,3 +203,26 @@ def is_error(e, lang=None):
     if set(e) != {"field", "code", "label", "text", "message"}:
         return False
     return e["message"] in (e["label"] + ": " + e["text"], e["label"] + " : " + e["text"])
+
+
+# --- Scenarios (docs/profile-format-extensions.md, "Scenarios"): valid and broken ----------
+
+WHAT_IF_OPTIONS = ("weakest_plus_one", "first_clb_9", "first_clb_10", "french_nclc_7",
+                   "english_clb_5", "second_language_9", "swap_languages",
+                   "canadian_work_plus_one", "foreign_work_plus_one", "canadian_credential",
+                   "canadian_credential_short", "education_next", "spouse_test",
+                   "spouse_education", "spouse_canadian_work", "certificate", "nomination")
+
+scenario = st.one_of(
+    st.fixed_dictionaries({"kind": st.just("what_if"),
+                           "option": st.one_of(st.sampled_from(WHAT_IF_OPTIONS), json_values)},
+                          optional={"name": st.one_of(st.text(max_size=70), json_values)}),
+    st.fixed_dictionaries({"kind": st.just("later"), "as_of": st.one_of(
+        as_of, st.dates().map(lambda d: d.isoformat()), json_values,
+        st.sampled_from(["0001-01-01", "9999-12-31", "1899-12-31", "2100-12-31", "2026-02-29"]))}),
+    st.fixed_dictionaries({"kind": st.just("swapped")}, optional={"as_of": as_of}),
+    st.fixed_dictionaries({"kind": st.just("copy"),
+                           "profile": st.one_of(profiles(), hostile_profiles(), json_values)}),
+    st.fixed_dictionaries({"kind": json_values}), json_values)
+
+scenario_lists = st.one_of(st.lists(scenario, max_size=6), json_values)

@@ -6,9 +6,9 @@ import json
 from hypothesis import example, given, settings, strategies as st
 
 import crs
-from crs import categories, couple, eligibility, planner, ranking, timeline, whatif
+from crs import categories, couple, eligibility, planner, ranking, scenarios, timeline, whatif
 from tests.core.strategies import (ABILITIES, any_as_of, as_of, full_profiles, hostile_profiles,
-                                  is_error, json_values, profiles)
+                                  is_error, json_values, profiles, scenario_lists)
 
 settings.register_profile("ci", max_examples=300, deadline=None)
 settings.load_profile("ci")
@@ -135,6 +135,7 @@ def _api_results(doc, day, lang):
     yield whatif.what_ifs(doc, as_of=day, lang=lang)
     yield couple.couple(doc, as_of=day, lang=lang)
     yield planner.plan(doc, as_of=day, lang=lang)
+    yield scenarios.compare(doc, as_of=day, lang=lang)
     if isinstance(doc, dict):
         doc = dict({"submitted_at": "2026-01-15T10:31:00Z"}, **doc, id="x")
     r = ranking.rank([doc], invite=1, as_of=day, lang=lang)
@@ -174,6 +175,28 @@ def test_any_as_of_never_raises_at_any_entry_point(doc, day, lang):
     if "total" in r:
         assert "1900-01-01" <= r["as_of"] <= "2100-12-31"
     _check_api(doc, day, lang)
+
+
+@settings(max_examples=80)
+@given(full_profiles(), scenario_lists, any_as_of, st.sampled_from(["en", "fr"]))
+def test_scenarios_never_raise_in_a_document_or_apart(doc, given, day, lang):
+    """Scenarios in the document (checked, never scored) at every entry point, and the same
+    list given apart from the answers (as the page keeps it) to crs.scenarios.columns."""
+    plain = crs.score(doc, as_of=day, lang=lang)
+    with_them = dict(doc, scenarios=given)
+    r = crs.score(with_them, as_of=day, lang=lang)
+    if "total" in r:
+        assert r["total"] == plain["total"]
+    _check_api(with_them, day, lang)
+    reading, errors = crs.read(doc, as_of=day, lang=lang)
+    if reading is not None:
+        out = scenarios.columns(reading, given)
+        json.dumps(out)
+        for column in out.get("columns", ()):
+            assert (column["score"] is None) != ("errors" not in column and "message" not in
+                                                  column), column
+            for e in column.get("errors", ()):
+                assert is_error(e), e
 
 
 # The command line: each subcommand's main(argv) on a temporary file must exit 0 or 2 with

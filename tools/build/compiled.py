@@ -40,7 +40,8 @@ CLI_ONLY_FILES = {"crs/cli.py", "crs/__main__.py", "crs/feed.py"}
 LATER_FILES = {"web/panels/eligibility.py", "web/panels/whatif.py", "web/panels/timeline.py",
                "web/panels/rounds.py", "web/charts.py", "crs/rounds.py", "crs/data/rounds.json",
                "crs/timeline.py", "crs/whatif.py", "web/panels/couple.py", "crs/couple.py",
-               "web/panels/planner.py", "crs/planner.py", "crs/calendar.py", "web/printout.py"}
+               "web/panels/planner.py", "crs/planner.py", "crs/calendar.py", "web/printout.py",
+               "web/panels/scenarios.py", "crs/scenarios.py"}
 STDLIB_KEEP_DOCSTRINGS = ("pyodide", "_pyodide")
 # The folder of the stdlib zip that holds PyScript's package compiled (pyscript/*.pyc).
 PYSCRIPT_CACHE = "crs-pyscript"

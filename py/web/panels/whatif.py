@@ -10,7 +10,7 @@ class Panel(Base):
 
     def fill(self, reading, day, total):
         from crs import whatif
-        w = whatif.what_ifs(reading)
+        w = reading.part("what_ifs", whatif.what_ifs)     # the scenarios panel asks it too
         if "errors" in w:
             raise ValueError("what_ifs: %r" % (w["errors"][:1],))
         ol = by_id("whatif-list")
