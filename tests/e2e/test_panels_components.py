@@ -19,8 +19,8 @@ def panel_class(name):
 
 
 def test_every_panel_has_a_shell_a_filler_and_its_words():
-    assert panels.PANELS == ("eligibility", "couple", "whatif", "scenarios", "planner", "timeline",
-                             "rounds")
+    assert panels.PANELS == ("eligibility", "couple", "whatif", "planner", "timeline", "rounds",
+                             "scenarios")
     for name in panels.PANELS:
         shell = panels.shell(name)
         attrs, methods = panel_class(name)

@@ -52,7 +52,16 @@ RICH_TOTAL = "508"
 COUPLE = dict(RICH, spouse=dict(RICH["spouse"], age=31, foreign_work_years=2, work_history=[
     {"where": "canada", "teer": 2, "noc": "32101", "start": "2025-06-01", "end": None,
      "hours_per_week": 37.5}]))
-PROFILES = {"fsw": (FSW, FSW_TOTAL), "rich": (RICH, RICH_TOTAL), "couple": (COUPLE, RICH_TOTAL)}
+# And with two scenarios kept (they travel in the link): their table prints across the page.
+SCENARIOS = dict(COUPLE, scenarios=[{"kind": "swapped"},
+                                    {"kind": "later", "as_of": "2027-11-23"}])
+# Four scenarios, the most: the table takes the page's width.
+FOUR = dict(SCENARIOS, scenarios=SCENARIOS["scenarios"] + [
+    {"kind": "what_if", "option": "nomination"},
+    {"kind": "copy", "name": "Three years in Canada",
+     "profile": dict({k: v for k, v in COUPLE.items() if k != "as_of"}, canadian_work_years=3)}])
+PROFILES = {"fsw": (FSW, FSW_TOTAL), "rich": (RICH, RICH_TOTAL), "couple": (COUPLE, RICH_TOTAL),
+            "scenarios": (SCENARIOS, RICH_TOTAL), "four": (FOUR, RICH_TOTAL)}
 
 WORDS = {
     "en": {"rules": "in force since March 25, 2025: Ministerial Instructions respecting the "
@@ -108,7 +117,7 @@ def interactive_words(page):
 
 
 @needs_poppler
-@pytest.mark.parametrize("who", ["fsw", "rich", "couple"])
+@pytest.mark.parametrize("who", ["fsw", "rich", "couple", "scenarios", "four"])
 @pytest.mark.parametrize("lang", ["en", "fr"])
 def test_the_printout(page, site_url, lang, who, tmp_path):
     doc, total = PROFILES[who]
@@ -117,6 +126,8 @@ def test_the_printout(page, site_url, lang, who, tmp_path):
     wait_total(page, total)
     wait_panels(page)
     poll(page, "document.getElementById('print-rounds').textContent.length > 0")
+    if doc.get("scenarios"):
+        poll(page, "!!document.getElementById('scen-table')", 30)
     result = page.evaluate("""() => [...document.querySelectorAll('#breakdown tr[data-line]')]
         .filter(r => !r.hidden).map(r => [r.getAttribute('data-line'),
             r.querySelector('td.pts').textContent, r.querySelector('td.ref').textContent])""")
@@ -145,13 +156,22 @@ def test_the_printout(page, site_url, lang, who, tmp_path):
         assert w["rules"] in text and w["as_of"] in text
         assert w["rounds"] in text and w["categories"] in text
         # Warnings, eligibility, what-ifs, the timeline, round types, the disclaimer.
-        for key in ("warning", "fsw", "eligible", "general", "timeline", "whatif"):
+        # (with scenarios, the what-ifs and the timeline stay on the page: each can be a
+        # scenario's column; static/site.css says what else is left out then)
+        for key in ("warning", "fsw", "eligible", "general") + (
+                () if doc.get("scenarios") else ("timeline", "whatif")):
             assert w[key] in text, key
         if who == "couple":     # both totals of the couple, and the reminder
             table = page.locator("#couple-table")
             for attr in ("data-as-filed", "data-swapped"):
-                assert formats.integer(int(table.get_attribute(attr)), lang) in text
+                assert flat(formats.integer(int(table.get_attribute(attr)), lang)) in text
             assert flat(page.text_content("#couple-reminder")) in text
+        if who in ("scenarios", "four"):    # each scenario's total, computed by the core
+            import crs
+            from crs import scenarios
+            reading, _ = crs.read(doc, lang=lang)
+            for column in scenarios.columns(reading)["columns"]:
+                assert flat(formats.integer(int(column["score"]["total"]), lang)) in text
         assert flat(strings.t("footer_disclaimer", lang)) in text
         # Nothing interactive: no button, no input's label, legend or hint.
         printed = [t for t in never if flat(t) in text]

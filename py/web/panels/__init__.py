@@ -9,7 +9,7 @@ a test.
 
 import os as _os
 
-PANELS = ("eligibility", "couple", "whatif", "scenarios", "planner", "timeline", "rounds")
+PANELS = ("eligibility", "couple", "whatif", "planner", "timeline", "rounds", "scenarios")
 
 _DIR = _os.path.dirname(_os.path.abspath(__file__))
 

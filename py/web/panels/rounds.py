@@ -255,7 +255,7 @@ def _types_fill(panel, box, types, histories, day, total, announced):
                 li.setAttribute("data-cutoff", str(int(latest["crs"])))
             ul.appendChild(li)
         box.appendChild(ul)
-        box.appendChild(el("p", t("rounds_ties")))
+        box.appendChild(el("p", t("rounds_ties"), cls="rounds-ties"))
     else:
         none_p = el("p", t("types_none", date=page.date_text(day)), cls="elig-summary")
         none_p.setAttribute("id", "rounds-types-none")
