@@ -49,7 +49,11 @@ def test_the_couple_panel_shows_both_totals_and_the_lines_that_differ(page, site
     assert sorted(shown) == sorted(differ)
     for sec, points in exp["swapped"]["sections"].items():
         row = page.locator("#couple-table [data-couple-section='%s'] td" % sec)
-        assert row.nth(1).text_content().replace("\u202f", "").replace(" ", "") == str(points)
+        cell = row.nth(1).evaluate("td => td.firstChild.textContent")
+        assert cell.replace("\u202f", "").replace(" ", "") == str(points)
+        x = exp["as_filed"]["sections"][sec]
+        diff = row.nth(1).locator(".couple-diff")
+        assert diff.count() == (points != x)
     reminder = page.text_content("#couple-reminder")
     assert ("principal applicant" if lang == "en" else "demandeur principal") in reminder
 

@@ -76,8 +76,10 @@ class Panel(Base):
         t, num = self.page.t, self.page.num
         a, b = reading.score(), swapped.score()
         diff = couple.differences(a, b)
+        # The difference beside the swapped points, as the scenarios' columns show theirs: a
+        # fourth column did not fit a phone.
         cols = ((t("couple_col_item"), None), (t("couple_col_as_filed"), "pts"),
-                (t("couple_col_swapped"), "pts"), (t("couple_col_difference"), "pts"))
+                (t("couple_col_swapped"), "pts"))
         table, tbody = dom_table("couple-table", t("couple_caption"), cols, cls="rounds-table")
 
         def row(label, x, y, attr=None, strong=False):
@@ -87,11 +89,13 @@ class Panel(Base):
             th = el("th", label)
             th.setAttribute("scope", "row")
             tr.appendChild(th)
-            for value in (x, y):
-                tr.appendChild(el("td", num(value), cls="pts"))
+            tr.appendChild(el("td", num(x), cls="pts"))
+            td = el("td", num(y), cls="pts")
             d = y - x
-            tr.appendChild(el("td", ("+" + num(d)) if d > 0 else
-                              ("\u2212" + num(-d)) if d < 0 else "0", cls="pts"))
+            if d:
+                td.appendChild(el("span", " (%s)" % (("+" + num(d)) if d > 0 else
+                                                    ("\u2212" + num(-d))), cls="couple-diff"))
+            tr.appendChild(td)
             tbody.appendChild(tr)
 
         row(t("couple_total"), a["total"], b["total"], ("data-couple-total", ""), strong=True)
