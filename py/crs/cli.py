@@ -3,7 +3,8 @@ every subcommand: score, eligibility, categories, rank, and the maintainer's `ro
 refresh|check|categories`.
 
 Prints result JSON in the format of profile-format.md. A JSON array in gives a JSON array out,
-in order, each item a result or its errors. Exit status: 0 when every profile scored, 2 when
+in order, each item a result or its errors; `score --format csv|ndjson` reads and writes CSV
+or NDJSON as a stream instead (crs.batch). Exit status: 0 when every profile scored, 2 when
 any was invalid (or the input could not be read), 1 never (a crash is a bug).
 
 One reader (`read_input`) and one writer (`Output`) serve every command (score, eligibility,
