@@ -292,7 +292,7 @@ def score_csv(stream, out, as_of, rules, lang, failed):
     writerow(((ID,) if with_id else ()) + RESULT_COLUMNS)
     width = len(row_plan)
     blank = ("",) * (len(RESULT_COLUMNS) - 1)
-    score, join = _score, " ".join
+    score, join, sections = _score, " ".join, itemgetter(*SECTIONS)
     ok = True
     while True:
         if len(pending) >= CHUNK:
@@ -339,11 +339,9 @@ def score_csv(stream, out, as_of, rules, lang, failed):
                     result = score(doc, as_of, rules, lang)
                     errors = result.get("errors")
                     if errors is None:
-                        s = result["sections"]
-                        cells = (result["total"], s["core"], s["spouse"],
-                                 s["transferability"], s["additional"], result["rules"],
-                                 result["as_of"], join([w["code"] for w in result["warnings"]]),
-                                 "")
+                        cells = ((result["total"],) + sections(result["sections"])
+                                 + (result["rules"], result["as_of"],
+                                    join([w["code"] for w in result["warnings"]]), ""))
                         writerow((ident,) + cells if with_id else cells)
                         continue
         ok = False
