@@ -18,6 +18,7 @@ import sys
 import pytest
 
 import crs
+import crs.cli
 from crs import batch
 from crs.cli import main
 from tests.caseload import CASES, load_cases
@@ -334,6 +335,56 @@ def test_bad_ndjson_lines_are_answered_in_place_and_the_others_scored(tmp_path):
     assert codes(7) == ["too_large"] and "65,536" in answers[7]["errors"][0]["text"]
     assert codes(8) == ["too_large"] and "JSON objects and arrays" in answers[8]["errors"][0]["text"]
     assert codes(9) == ["invalid_json"] and "UTF-8" in answers[9]["errors"][0]["text"]
+
+
+def test_blank_rows_are_answered_by_blank_lines(tmp_path):
+    f = tmp_path / "in.csv"
+    f.write_bytes(HEADER.encode() + b"\n\n" + b"a," + GOOD.encode() + b"\n,, ,,\n  \n"
+                  + b"b," + GOOD.encode() + b"\n")
+    p = run(f)
+    assert p.returncode == 0
+    lines = p.stdout.decode().split("\r\n")
+    assert lines[0].startswith("id,total,") and lines[1] == "" and lines[2].startswith("a,429,")
+    assert lines[3:5] == ["", ""] and lines[5].startswith("b,429,") and lines[6:] == [""]
+
+
+class _Failing:
+    """A stream whose reading fails after some lines (a disk error part way)."""
+
+    def __init__(self, lines):
+        self.lines = list(lines)
+
+    def readline(self, size=-1):
+        if not self.lines:
+            raise OSError(5, "Input/output error")
+        return self.lines.pop(0)
+
+
+class _Text:
+    def __init__(self):
+        self.parts = []
+
+    def write(self, text):
+        self.parts.append(text)
+
+    def flush(self):
+        pass
+
+
+def test_a_read_that_fails_part_way_keeps_the_answers_before_it():
+    failed = lambda exc: crs.cli.unreadable("in", exc, "en")          # noqa: E731
+    out = _Text()
+    line = json.dumps(E1).encode() + b"\n"
+    assert batch.score_ndjson(_Failing([line, line]), out, DAY, None, "en", failed) == 2
+    answers = [json.loads(x) for x in "".join(out.parts).splitlines()]
+    assert [a.get("total") for a in answers] == [429, 429, None]
+    assert answers[2]["errors"][0]["code"] == "unreadable"
+    out = _Text()
+    rows = [HEADER.encode() + b"\n", b"a," + GOOD.encode() + b"\n"]
+    assert batch.score_csv(_Failing(rows), out, DAY, None, "en", failed) == 2
+    rows = csv_rows("".join(out.parts).encode())
+    assert [r["total"] for r in rows] == ["429", ""]
+    assert rows[1]["errors"].startswith("file: cannot be read (in: Input/output error)")
 
 
 # --- the header: the whole file's error ---------------------------------------------------------
