@@ -35,10 +35,10 @@ def limits_help(max_profiles, streams=False):
             "profiles, and at most %d JSON objects and arrays a profile."
             % (crs.MAX_FILE_BYTES >> 20, format(max_profiles, ","), crs.MAX_NODES_PER_PROFILE))
     if streams:
-        text += (" CSV or NDJSON (--format), also UTF-8: any number of rows, each read, scored "
-                 "and written in turn; a row or line at most %s bytes, a line at most %d JSON "
-                 "objects and arrays." % (format(crs.MAX_DOCUMENT_BYTES, ","),
-                                          crs.MAX_NODES_PER_PROFILE))
+        text += (" CSV or NDJSON (--format), also UTF-8: any number of rows, read and scored "
+                 "one at a time, each answered in its place; a row or line at most %s bytes, a "
+                 "line at most %d JSON objects and arrays." % (format(crs.MAX_DOCUMENT_BYTES, ","),
+                                                              crs.MAX_NODES_PER_PROFILE))
     return text + (" At most %d errors are listed for one profile. Exit status: 0 when every "
                    "profile was read, 2 when any was invalid or the input could not be read."
                    % crs.MAX_ERRORS)
