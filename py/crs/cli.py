@@ -3,7 +3,8 @@ every subcommand: score, eligibility, categories, couple, plan, rank, and the ma
 refresh|check|categories`.
 
 Prints result JSON in the format of profile-format.md. A JSON array in gives a JSON array out,
-in order, each item a result or its errors. Exit status: 0 when every profile scored, 2 when
+in order, each item a result or its errors; `score --format csv|ndjson` reads and writes CSV
+or NDJSON as a stream instead (crs.batch). Exit status: 0 when every profile scored, 2 when
 any was invalid (or the input could not be read), 1 never (a crash is a bug).
 
 One reader (`read_input`) and one writer (`Output`) serve every command (score, eligibility,
@@ -27,18 +28,50 @@ from .rounds import DEFAULT_SNAPSHOT, load_snapshot
 from .rules import BY_ID
 
 
-def limits_help(max_profiles):
-    """The limits, as every subcommand's --help states them (docs/api.md too)."""
-    return ("Input: JSON in UTF-8 (a byte order mark is ignored), at most %d MiB, at most %s "
-            "profiles, and at most %d JSON objects and arrays a profile. At most %d errors "
-            "are listed for one profile. Exit status: 0 when every profile was read, 2 when "
-            "any was invalid or the input could not be read."
-            % (crs.MAX_FILE_BYTES >> 20, format(max_profiles, ","),
-               crs.MAX_NODES_PER_PROFILE, crs.MAX_ERRORS))
+def limits_help(max_profiles, streams=False):
+    """The limits, as every subcommand's --help states them (docs/api.md too); `streams`:
+    score's CSV and NDJSON too (crs.batch)."""
+    text = ("Input: JSON in UTF-8 (a byte order mark is ignored), at most %d MiB, at most %s "
+            "profiles, and at most %d JSON objects and arrays a profile."
+            % (crs.MAX_FILE_BYTES >> 20, format(max_profiles, ","), crs.MAX_NODES_PER_PROFILE))
+    if streams:
+        text += (" CSV or NDJSON (--format), also UTF-8: any number of rows, read and scored "
+                 "one at a time, each answered in its place; a row or line at most %s bytes, a "
+                 "line at most %d JSON objects and arrays." % (format(crs.MAX_DOCUMENT_BYTES, ","),
+                                                              crs.MAX_NODES_PER_PROFILE))
+    return text + (" At most %d errors are listed for one profile. Exit status: 0 when every "
+                   "profile was read, 2 when any was invalid or the input could not be read."
+                   % crs.MAX_ERRORS)
+
+
+# The format of score's input and output when --format is not given: by the file's extension,
+# else JSON (standard input too).
+FORMATS = {".csv": "csv", ".ndjson": "ndjson", ".jsonl": "ndjson"}
+
+
+def input_format(args):
+    """csv, ndjson or json: --format, else the file's extension (FORMATS)."""
+    if args.format:
+        return args.format
+    return FORMATS.get(os.path.splitext(args.file)[1].lower(), "json")
 
 
 def _file_error(code, lang, detail):
     return _problem_errors([("file", code, {"detail": detail})], lang)
+
+
+def unreadable(path, exc, lang):
+    """The errors of an input that cannot be opened or read (an OSError), on field "file"."""
+    shown = _m.text(str(path))
+    if isinstance(exc, FileNotFoundError):
+        detail = _m.detail("no_file", path=shown)
+    elif isinstance(exc, IsADirectoryError):
+        detail = _m.detail("folder", path=shown)
+    elif isinstance(exc, PermissionError):
+        detail = _m.detail("denied", path=shown)
+    else:
+        detail = _m.detail("os", path=shown, reason=_m.text(exc.strerror or type(exc).__name__))
+    return _file_error("unreadable", lang, detail)
 
 
 def read_input(path, lang="en", max_profiles=None):
@@ -54,16 +87,7 @@ def read_input(path, lang="en", max_profiles=None):
             with open(path, "rb") as handle:
                 raw = handle.read(limit + 1)
     except OSError as exc:
-        shown = _m.text(str(path))
-        if isinstance(exc, FileNotFoundError):
-            detail = _m.detail("no_file", path=shown)
-        elif isinstance(exc, IsADirectoryError):
-            detail = _m.detail("folder", path=shown)
-        elif isinstance(exc, PermissionError):
-            detail = _m.detail("denied", path=shown)
-        else:
-            detail = _m.detail("os", path=shown, reason=_m.text(exc.strerror or type(exc).__name__))
-        return None, _file_error("unreadable", lang, detail)
+        return None, unreadable(path, exc, lang)
     if len(raw) > limit:
         return None, _file_error("too_large", lang,
                                  _m.detail("bytes", size=len(raw), limit=limit))
@@ -192,13 +216,22 @@ def _parser():
                       "score needed per ability for each CLB/NCLC level that moves points and "
                       "the CRS gain of each step, best first (docs/planner.md).")}
     for name, (short, long) in batch.items():
-        p = sub.add_parser(name, help=short, description=long, epilog=limits_help(crs.MAX_BATCH))
-        p.add_argument("file", help="a JSON profile or array of profiles, or - for standard input")
+        p = sub.add_parser(name, help=short, description=long,
+                           epilog=limits_help(crs.MAX_BATCH, streams=name == "score"))
+        p.add_argument("file", help="a JSON profile or array of profiles, or - for standard input"
+                       + ("; or CSV (a profile a row) or NDJSON (a profile a line)"
+                          if name == "score" else ""))
         p.add_argument("--date", metavar="YYYY-MM-DD",
                        help="evaluation date, 1900-01-01 to 2100-12-31 (default today; a "
                             "document's own as_of wins, as in crs.%s)" % name)
         if name == "score":
             p.add_argument("--rules", choices=sorted(BY_ID), help="force a rule set by its id")
+            p.add_argument("--format", choices=("csv", "ndjson", "json"),
+                           help="of the input and the output, the same (default: from the "
+                                "file's extension, .csv, .ndjson or .jsonl, else json): CSV "
+                                "rows in, CSV rows out (id, total, sections, rules, as_of, "
+                                "warnings, errors); NDJSON lines in, one compact JSON result "
+                                "a line out (docs/api.md)")
         p.add_argument("--lang", choices=("en", "fr"), default="en", help="language of messages")
         p.add_argument("--compact", action="store_true", help="one line of JSON")
     rank = sub.add_parser(
@@ -261,6 +294,10 @@ def main(argv=None):
     if args.command == "plan":
         from .planner import plan
         return run_batch(args, lambda doc: plan(doc, as_of=args.date, lang=args.lang))
+    fmt = input_format(args)
+    if fmt != "json":
+        from .batch import run      # CSV and NDJSON streams: loaded by this path only
+        return run(args, fmt)
     return run_batch(args, lambda doc: score(doc, as_of=args.date, rules=args.rules,
                                              lang=args.lang))
 

@@ -63,7 +63,7 @@ def words(code, values, lang):
                                  if language == other)
     elif code == "invalid_date":
         w["low"], w["high"] = _dates.EARLIEST.isoformat(), _dates.LATEST.isoformat()
-    elif code in ("invalid_json", "too_large", "too_many", "unreadable"):
+    elif code in ("invalid_json", "invalid_csv", "too_large", "too_many", "unreadable"):
         w["detail"] = values["detail"][i]           # (en, fr), from messages.detail
     return w
 

@@ -39,10 +39,11 @@ def _depth_ok(value, depth=0):
     return True
 
 
-def load_json(text, lang="en", field="profile", limit=MAX_DOCUMENT_BYTES * 16):
+def load_json(text, lang="en", field="profile", limit=MAX_DOCUMENT_BYTES * 16, line=1):
     """Parse JSON text (str, or bytes in UTF-8) with the document limits. Returns (value,
-    errors). The one JSON reader: documents (crs.score, read) and command-line files
-    (crs.cli.read_input, with field "file" and its own limits) alike.
+    errors). The one JSON reader: documents (crs.score, read), command-line files
+    (crs.cli.read_input, with field "file" and its own limits) and the lines of an NDJSON
+    stream (crs.batch, `line` = the text's line in the file, for the error's position) alike.
 
     JSON text is UTF-8 (RFC 8259 §8.1); a byte order mark is ignored, as the RFC allows. Other
     encodings (Latin-1, UTF-16), overlong forms and CESU-8 surrogates are not UTF-8."""
@@ -66,7 +67,7 @@ def load_json(text, lang="en", field="profile", limit=MAX_DOCUMENT_BYTES * 16):
         return None, _errors([(field, "too_large", {"detail": _m.detail("nesting")})], lang)
     except _json.JSONDecodeError as exc:
         return None, _errors([(field, "invalid_json",
-                               {"detail": _m.detail("position", line=exc.lineno,
+                               {"detail": _m.detail("position", line=exc.lineno + line - 1,
                                                     column=exc.colno)})], lang)
     except ValueError:         # an integer beyond Python's digit limit (sys.int_info)
         return None, _errors([(field, "invalid_json", {"detail": _m.detail("digits")})], lang)

@@ -30,9 +30,10 @@ from . import common
 # Imported only by the command line (crs.cli, and crs.ranking's `main`, which the page never
 # calls): not shipped to the browser.
 CLI_ONLY_IMPORTS = {"argparse", "multiprocessing"}
-# The command line, and the maintainer's feed repair (crs.feed, imported by `python -m crs
-# rounds` only): the page never runs them, so the browser never downloads them.
-CLI_ONLY_FILES = {"crs/cli.py", "crs/__main__.py", "crs/feed.py"}
+# The command line, its CSV and NDJSON streams (crs.batch) and the maintainer's feed repair
+# (crs.feed, imported by `python -m crs rounds` only): the page never runs them, so the
+# browser never downloads them.
+CLI_ONLY_FILES = {"crs/cli.py", "crs/__main__.py", "crs/batch.py", "crs/feed.py"}
 # What only the panels below the result use (they run after the first score): py/later.zip,
 # which the page fetches after its first score (web/page.py), so the bytes before the first
 # score do not grow with the panels. The modules of each zip sit in the same packages: the
