@@ -137,10 +137,9 @@ def level(scale, ability, score):
     return LOOKUP[scale][ability][int(score / STEP[scale])]
 
 
-def minimum_score(test, ability, level, test_date=None):
-    """The lowest score `test` can report for `ability` that converts to at least `level`
-    (None when none does): the conversion table read backwards (docs/planner.md), so the
-    planner's thresholds are the scales above and never a second copy of them."""
+def _scale_of(test, ability, test_date):
+    """The scale of a test's result for one ability (`test_date` a date or "YYYY-MM-DD"), or
+    None when the test, the ability or the date is not one."""
     if isinstance(test_date, str):
         try:
             test_date = _dt.date.fromisoformat(test_date)
@@ -148,7 +147,16 @@ def minimum_score(test, ability, level, test_date=None):
             return None
     if test not in TESTS or ability not in ABILITIES:
         return None
-    scale = scale_for(test, test_date)
+    return scale_for(test, test_date)
+
+
+def minimum_score(test, ability, level, test_date=None):
+    """The lowest score `test` can report for `ability` that converts to at least `level`
+    (None when none does): the conversion table read backwards (docs/planner.md), so the
+    planner's thresholds are the scales above and never a second copy of them."""
+    scale = _scale_of(test, ability, test_date)
+    if scale is None:
+        return None
     low, high, step = SCALES[scale]["range"][ability]
     table = LOOKUP[scale][ability]
     for i in range(int(round(low / step)), len(table)):
@@ -162,14 +170,7 @@ def to_clb(test, ability, score, test_date=None):
 
     `test_date` (a date or "YYYY-MM-DD") only matters for TEF Canada (scale by date).
     """
-    if isinstance(test_date, str):
-        try:
-            test_date = _dt.date.fromisoformat(test_date)
-        except ValueError:
-            return None
-    if test not in TESTS or ability not in ABILITIES:
-        return None
-    scale = scale_for(test, test_date)
-    if not valid_score(scale, ability, score):
+    scale = _scale_of(test, ability, test_date)
+    if scale is None or not valid_score(scale, ability, score):
         return None
     return level(scale, ability, score)
