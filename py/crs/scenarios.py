@@ -119,19 +119,11 @@ def differences(current, result):
 
 def _what_if(base, option, lang):
     """(changed reading, label) or (None, label) when the change does not apply now."""
-    from .messages import CHOICES
-    from .whatif import ABILITY_NAME, LABELS as WHAT_IF, LANGUAGE_NAME, candidates
+    from .whatif import LABELS as WHAT_IF, candidates, label
     i = _i(lang)
     for key, values, changed in candidates(base.doc, base.score()):
         if key == option:
-            words = dict(values)
-            if "language" in words:
-                words["language"] = LANGUAGE_NAME[words["language"]][i]
-            if "ability" in words:
-                words["ability"] = ABILITY_NAME[words["ability"]][i]
-            if "level" in words:
-                words["level"] = CHOICES["education"][words["level"]][i]
-            return base.changed(changed), WHAT_IF[key][i].format(**words)
+            return base.changed(changed), label(key, values, lang)
     return None, WHAT_IF[option][i].format_map(_Blank())
 
 

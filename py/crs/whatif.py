@@ -23,6 +23,21 @@ def _levels(result_levels, language):
             **{a: result_levels[a] for a in ABILITIES}}
 
 
+def label(key, values, lang):
+    """The words of what-if `key` in `lang`, its placeholders (`values`, from `candidates`)
+    named in that language."""
+    i = 1 if lang == "fr" else 0
+    words = dict(values)
+    if "language" in words:
+        words["language"] = LANGUAGE_NAME[words["language"]][i]
+    if "ability" in words:
+        words["ability"] = ABILITY_NAME[words["ability"]][i]
+    if "level" in words:
+        from .messages import CHOICES
+        words["level"] = CHOICES["education"][words["level"]][i]
+    return LABELS[key][i].format(**words)
+
+
 def candidates(doc, result):
     """(id, label values, changed document) for every applicable single change."""
     out = []
@@ -135,15 +150,7 @@ def what_ifs(doc, as_of=None, rules=None, lang="en"):
         r = reading.changed(changed).score()
         if "errors" in r or r["total"] <= base["total"]:
             continue
-        words = dict(values)
-        if "language" in words:
-            words["language"] = LANGUAGE_NAME[words["language"]][i]
-        if "ability" in words:
-            words["ability"] = ABILITY_NAME[words["ability"]][i]
-        if "level" in words:
-            from .messages import CHOICES
-            words["level"] = CHOICES["education"][words["level"]][i]
-        options.append({"id": key, "label": LABELS[key][i].format(**words),
+        options.append({"id": key, "label": label(key, values, lang),
                         "points": r["total"] - base["total"], "total": r["total"]})
     options.sort(key=lambda o: (-o["points"], o["id"]))
     birthday = None
