@@ -134,9 +134,10 @@ class Reading:
         reading, errors = read(self.doc, day, self.rules, self.lang)
         return reading if reading is not None else _Failed(errors)
 
-    def changed(self, doc):
-        """Another document (a what-if's change of this one) read on the same day and rules."""
-        reading, errors = read(doc, self.day, self.rules, self.lang)
+    def changed(self, doc, day=None):
+        """Another document (a what-if's change of this one) read on the same day, or on
+        `day`, under the same rules."""
+        reading, errors = read(doc, self.day if day is None else day, self.rules, self.lang)
         return reading if reading is not None else _Failed(errors)
 
 

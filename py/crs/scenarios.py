@@ -150,19 +150,7 @@ def _later(base, day, work):
             doc[key] = min(10, (doc.get(key) or 0) + years)
     if doc is base.doc:
         return base.on(day), None
-    from .reading import read
-    reading, errors = read(doc, day, base.rules, base.lang)
-    return (reading if reading is not None else _Failed(errors)), age
-
-
-class _Failed:
-    __slots__ = ("errors",)
-
-    def __init__(self, errors):
-        self.errors = errors
-
-    def score(self):
-        return {"errors": self.errors}
+    return base.changed(doc, day), age
 
 
 def _column(kind, name, lang, **more):
