@@ -67,7 +67,7 @@ class Work:
         for group in Q.REPEATED:
             n = self.form.entry_count(fields, group)
             self.set_count(group, n)
-            if n and group.id in self.form.OPTIONAL_GROUPS:
+            if n:             # a group inside a collapsed section opens it
                 self.page.open_collapsed(self.form.collapsed_holding([group.path]))
 
     def set_count(self, group, n):
